@@ -1,0 +1,194 @@
+"""The ``kg`` command: thin wrappers that parse, call the library and print.
+
+Results go to stdout, progress and summaries to stderr.  A user's mistake is a
+one-line ``kg: error: …`` with exit code 1 or 2, never a traceback.  Heavy
+modules (jieba, the extractor, pyvis) are imported inside the commands that
+need them, so ``kg query`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import ZoneGraphError
+
+DEFAULT_GRAPH = Path("output/graph.ttl")
+EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig")
+
+
+class Command(click.Group):
+    """A click group that turns :class:`ZoneGraphError` into one clean line."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ZoneGraphError as exc:
+            click.echo(f"kg: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("kg: interrupted; nothing was written", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=Command, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """ZoneGraph: knowledge graphs from Chinese development-zone work reports.
+
+    \b
+    Typical session:
+      kg build seeds/ -o output/          # reports -> output/graph.ttl + graph.html
+      kg stats                            # what the graph holds
+      kg queries                          # the query library, with questions
+      kg query projects-by-investment     # run a library query
+      kg query "SELECT ?z WHERE { ?z a zg:Zone }"
+      kg export -f jsonld -o graph.jsonld
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path),
+              default=Path("output"), show_default=True, help="Folder for graph.ttl and graph.html.")
+@click.option("--no-html", is_flag=True, help="Skip the HTML view.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def build(paths: tuple[Path, ...], out_dir: Path, no_html: bool, quiet: bool) -> None:
+    """Build the graph from report files or folders (default: seeds/).
+
+    \b
+    Writes OUTPUT/graph.ttl (Turtle, byte-identical for the same input) and
+    OUTPUT/graph.html (an interactive network), then prints a count per class.
+    Example:  kg build seeds/ ../more-reports/2023/ -o output/
+    """
+    from kg.outputs.export import to_turtle, write_atomic
+    from kg.outputs.stats import graph_stats
+    from kg.pipeline import build as run_build
+    from kg.pipeline import count_files
+
+    inputs = list(paths) or [Path("seeds")]
+    total = count_files(inputs)
+    show = not quiet and sys.stderr.isatty()
+    with click.progressbar(length=total, label="extracting", file=sys.stderr,
+                           hidden=not show) as bar:
+        result = run_build(inputs, progress=lambda _name: bar.update(1))
+    graph_path = out_dir / "graph.ttl"
+    write_atomic(graph_path, to_turtle(result.graph))
+    written = [str(graph_path)]
+    if not no_html:
+        from kg.outputs.view import render_html
+
+        render_html(result.graph, out_dir / "graph.html", title="ZoneGraph")
+        written.append(str(out_dir / "graph.html"))
+    stats = graph_stats(result.graph)
+    click.echo(f"{total} reports -> {stats.triples} triples: {', '.join(written)}", err=True)
+    for name, count in stats.classes.items():
+        click.echo(f"  {name:<16} {count:>6}", err=True)
+
+
+@main.command()
+@click.argument("query")
+@click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path),
+              default=DEFAULT_GRAPH, show_default=True, help="Turtle file to query.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+              default="table", show_default=True)
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable, e.g. --param min=10 (repeatable).")
+def query(query: str, graph_path: Path, fmt: str, params: tuple[str, ...]) -> None:
+    """Run a SPARQL query: a .rq file, a name from the query library, or SPARQL text.
+
+    \b
+    The zg:, rdfs:, skos: and xsd: prefixes are predeclared.
+    Examples:
+      kg query projects-by-investment
+      kg query queries/honors-by-recipient.rq -f csv > honors.csv
+      kg query "SELECT ?name WHERE { ?c a zg:Company ; rdfs:label ?name }"
+    """
+    from kg.outputs.query import find_query, format_result, load_graph, run
+
+    bindings = _parse_params(params)
+    named = find_query(query)
+    graph = load_graph(graph_path)
+    result = run(graph, named, bindings)
+    click.echo(format_result(result, fmt), nl=False)
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name.isidentifier():
+            raise click.BadParameter(f"{item!r}: expected NAME=VALUE, e.g. min=10", param_hint="--param")
+        out[name] = value
+    return out
+
+
+@main.command()
+def queries() -> None:
+    """List the query library: name and the question each query answers."""
+    from kg.outputs.query import library
+
+    for named in library():
+        click.echo(f"{named.name:<28} {named.question}")
+
+
+@main.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle",
+              show_default=True, help="trig puts each report's facts in its own named graph.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), required=True,
+              help="File to write.")
+@click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path),
+              default=DEFAULT_GRAPH, show_default=True)
+def export(fmt: str, out: Path, graph_path: Path) -> None:
+    """Export the graph as Turtle, N-Triples, JSON-LD or TriG.
+
+    Example:  kg export -f jsonld -o zonegraph.jsonld
+    """
+    from kg.outputs.export import serialize, write_atomic
+    from kg.outputs.query import load_graph
+
+    graph = load_graph(graph_path)
+    write_atomic(out, serialize(graph, fmt))
+    click.echo(f"{len(graph)} triples -> {out} ({fmt})", err=True)
+
+
+@main.command()
+@click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path),
+              default=DEFAULT_GRAPH, show_default=True)
+def stats(graph_path: Path) -> None:
+    """Show classes and properties of a graph with their counts."""
+    from kg.outputs.query import load_graph
+    from kg.outputs.stats import graph_stats
+
+    result = graph_stats(load_graph(graph_path))
+    click.echo(f"triples  {result.triples}")
+    click.echo("classes")
+    for name, count in result.classes.items():
+        click.echo(f"  {name:<24} {count:>7}")
+    click.echo("properties")
+    for name, count in result.properties.items():
+        click.echo(f"  {name:<24} {count:>7}")
+
+
+@main.command()
+@click.argument("graph_path", required=False, type=click.Path(path_type=Path),
+                default=DEFAULT_GRAPH)
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path),
+              default=Path("output/graph.html"), show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser.")
+def view(graph_path: Path, out: Path, open_browser: bool) -> None:
+    """Render any Turtle graph with labels as an interactive HTML network."""
+    from kg.outputs.query import load_graph
+    from kg.outputs.view import render_html
+
+    summary = render_html(load_graph(graph_path), out)
+    click.echo(f"{summary.nodes} nodes, {summary.edges} edges -> {out}", err=True)
+    if open_browser:
+        click.launch(str(out.resolve()))
+
+
+if __name__ == "__main__":
+    main()

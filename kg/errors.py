@@ -1,0 +1,29 @@
+"""One small exception tree; each message says what went wrong, the bad value, and the fix.
+
+The CLI catches :class:`ZoneGraphError` and prints its message as one line
+(exit code ``exit_code``); anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class ZoneGraphError(Exception):
+    """Base class of every error a user can cause and fix."""
+
+    exit_code = 1
+
+
+class InputError(ZoneGraphError):
+    """An input path or file cannot be used (missing, unreadable, no documents)."""
+
+
+class GraphFileError(ZoneGraphError):
+    """A graph file is missing or is not valid RDF."""
+
+    exit_code = 2
+
+
+class QueryError(ZoneGraphError):
+    """A SPARQL query cannot be found, parsed or run."""
+
+    exit_code = 2

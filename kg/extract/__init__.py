@@ -1,0 +1,115 @@
+"""Extraction phase: one document's normalised text → mentions, facts and observations.
+
+Each module finds one kind of thing sentence by sentence; :func:`extract` runs
+them all, and :func:`recognise` is the second, bootstrapped pass that finds
+names learned from strong patterns anywhere in the corpus in weak contexts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kg.extract import companies, honors, indicators, parks, people, projects, zones
+from kg.extract.document import describe
+from kg.text.segment import sentences as split_sentences
+from kg.types import (
+    Document,
+    DocumentInfo,
+    Extraction,
+    Fact,
+    Kind,
+    Mention,
+    Observation,
+    Sentence,
+    Text,
+)
+
+#: Bare words used as the label of a report's zone when the text never names it.
+BARE_ZONE_WORDS = ("高新区", "经开区", "开发区", "园区")
+#: Learned names shorter than this are not searched for in weak contexts.
+MIN_LEARNED = 4
+
+
+def own_zone(info: DocumentInfo, text: str) -> Mention:
+    """The report's own zone: its full name, else the bare word the report uses for itself."""
+    if info.zone:
+        return Mention(Kind.ZONE, info.zone, 0)
+    for word in BARE_ZONE_WORDS:
+        if word in info.title or word in text[:500]:
+            return Mention(Kind.ZONE, word, 0)
+    return Mention(Kind.ZONE, BARE_ZONE_WORDS[2], 0)
+
+
+def _sentence_items(sentence: Sentence, info: DocumentInfo, zone: Mention) -> list:  # type: ignore[type-arg]
+    """Everything every extractor finds in one sentence."""
+    return [
+        *zones.find(sentence),
+        *companies.find(sentence),
+        *projects.find(sentence),
+        *parks.find(sentence),
+        *honors.find(sentence, zone),
+        *people.find(sentence),
+        *indicators.find(sentence, info.year, info.period),
+    ]
+
+
+def extract(document: Document, text: Text) -> Extraction:
+    """Extract one document (pure: same input, same output)."""
+    info = describe(text.text, fallback_title=document.name)
+    zone = own_zone(info, text.text)
+    sents = tuple(split_sentences(text.text))
+    mentions: list[Mention] = [zone]
+    facts: list[Fact] = []
+    observations: list[Observation] = []
+    for sentence in sents:
+        for item in _sentence_items(sentence, info, zone):
+            if isinstance(item, Observation):
+                observations.append(item)
+            elif isinstance(item, Fact):
+                facts.append(item)
+            else:
+                mentions.append(item)
+    return Extraction(
+        document=document,
+        info=info,
+        sentences=sents,
+        mentions=tuple(dict.fromkeys(mentions)),
+        facts=tuple(dict.fromkeys(facts)),
+        observations=tuple(dict.fromkeys(observations)),
+    )
+
+
+def learned_names(extractions: Iterable[Extraction]) -> dict[str, Kind]:
+    """Names found by strong patterns (companies, parks) in any document, to look for everywhere."""
+    names: dict[str, Kind] = {}
+    for extraction in extractions:
+        for mention in extraction.mentions:
+            if mention.kind in (Kind.COMPANY, Kind.PARK) and len(mention.label) >= MIN_LEARNED:
+                names.setdefault(mention.label, mention.kind)
+    return dict(sorted(names.items()))
+
+
+def recognise(extraction: Extraction, names: dict[str, Kind]) -> Extraction:
+    """Second pass: add mentions of learned names in sentences where no pattern saw them."""
+    if not names:
+        return extraction
+    pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    seen = {(m.kind, m.label, m.sentence) for m in extraction.mentions}
+    found: list[Mention] = []
+    for sentence in extraction.sentences:
+        for match in pattern.finditer(sentence.text):
+            mention = Mention(names[match.group()], match.group(), sentence.index)
+            if (mention.kind, mention.label, mention.sentence) not in seen:
+                seen.add((mention.kind, mention.label, mention.sentence))
+                found.append(mention)
+    if not found:
+        return extraction
+    return Extraction(
+        document=extraction.document,
+        info=extraction.info,
+        sentences=extraction.sentences,
+        mentions=extraction.mentions + tuple(found),
+        facts=extraction.facts,
+        observations=extraction.observations,
+    )

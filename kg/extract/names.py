@@ -1,0 +1,152 @@
+"""Shared helpers for finding the extent of a name and reading numbers.
+
+>>> name_before("推动天传智能规划建设新项目", 11)
+'新'
+>>> to_decimal("5200")
+Decimal('5200')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from kg.extract import patterns as p
+from kg.text.segment import tokens
+
+PUNCT = set("，。；：、！？,.;:!?“”‘’\"'《》〈〉「」『』【】—…\n ")
+MAX_NAME = 30
+
+
+def is_masked(text: str) -> bool:
+    """True when ``text`` contains a placeholder such as ``**`` or ``xx``."""
+    return bool(p.MASK.search(text))
+
+
+def clean(label: str) -> str:
+    """A label as written, without whitespace and without quotes wrapping the whole of it."""
+    label = re.sub(r"\s+", "", label)
+    while len(label) > 2 and label[0] in "“\"‘" and label[-1] in "”\"’" and _balanced(label[1:-1]):
+        label = label[1:-1]
+    return label
+
+
+def _balanced(text: str) -> bool:
+    return text.count("“") == text.count("”") and "”" not in text[: text.find("“") + 1 or None]
+
+
+def to_decimal(text: str) -> Decimal | None:
+    """Parse an Arabic or small Chinese number; ``None`` when it is masked or not a number."""
+    text = unicodedata.normalize("NFKC", text)
+    if is_masked(text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return _chinese_number(text)
+
+
+def _chinese_number(text: str) -> Decimal | None:
+    """Parse 三, 十三, 二十, 二十五 (counts up to 99)."""
+    if not text or any(ch not in p.CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return Decimal(p.CN_DIGITS[text]) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    value = (p.CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (p.CN_DIGITS.get(ones, 0) if ones else 0)
+    return Decimal(value)
+
+
+def name_before(text: str, end: int) -> str:
+    """The name that ends at ``text[end]``: walk jieba tokens left until a boundary.
+
+    A boundary is punctuation, a verb or function word of the genre
+    (:data:`patterns.NAME_BOUNDARY_WORDS`), a count ("5个") or a masked token.
+    Short parenthesised parts such as "（郑州）" stay inside the name.
+    """
+    head = text[:end]
+    if head.endswith("”") and "“" in head:
+        quoted = head[head.rindex("“") + 1 : -1]
+        return quoted if quoted and len(quoted) <= MAX_NAME else ""
+    toks = tokens(head)
+    start = end
+    i = len(toks) - 1
+    while i >= 0:
+        tok = toks[i]
+        if tok.word in ("）", ")"):
+            j = _matching_open(toks, i)
+            if j is None:
+                break
+            start, i = toks[j].start, j - 1
+            continue
+        nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+        if is_masked(tok.word):
+            return ""
+        if _is_boundary(tok.word, nxt) or tok.flag in BOUNDARY_FLAGS or end - tok.start > MAX_NAME:
+            if nxt in COUNTERS and start == toks[i + 1].start:
+                start += len(nxt)
+            break
+        start = tok.start
+        i -= 1
+    return head[start:]
+
+
+def _matching_open(toks: tuple, i: int) -> int | None:  # type: ignore[type-arg]
+    """Index of the "（" that opens the short parenthesis closed at ``toks[i]``."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if toks[j].word in ("（", "("):
+            return j if j > 0 else None
+        if toks[j].word in PUNCT:
+            return None
+    return None
+
+
+#: jieba flags that never occur inside a name: conjunctions, particles,
+#: adverbs, time words, pronouns.
+BOUNDARY_FLAGS = frozenset(("c", "u", "d", "t", "r", "uj", "ul", "uz", "ud", "ug", "uv"))
+#: jieba flags of words that say what is done, not what it is done to.
+ACTION_FLAGS = frozenset(("v", "vn", "vd", "d", "ad", "a"))
+COUNTERS = ("个", "家", "项", "批", "期", "亿元", "万元", "亿美元", "万美元", "%", "年", "月", "日")
+
+
+def _is_boundary(word: str, nxt: str) -> bool:
+    """True when ``word`` (followed by ``nxt``) cannot be part of a name."""
+    if word in p.NAME_BOUNDARY_WORDS or is_masked(word):
+        return True
+    if all(ch in PUNCT for ch in word):
+        return True
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return nxt.startswith(COUNTERS)
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?(?:个|家|项|批|期|%|亿元|万元)", word))
+
+
+def is_action_only(name: str) -> bool:
+    """True when every word of ``name`` is a verb, adverb or adjective (坚持, 牢牢抓住)."""
+    toks = tokens(name)
+    return bool(toks) and all(t.flag in ACTION_FLAGS for t in toks)
+
+
+def without_actions(name: str) -> str:
+    """``name`` without its verbs and adverbs (申报专项债 → 专项债)."""
+    return "".join(t.word for t in tokens(name) if t.flag not in ACTION_FLAGS)
+
+
+LEADING_FLAGS = frozenset(("v", "vn", "d", "p", "m", "q", "r", "t", "f", "c", "u", "ad"))
+
+
+def trim_leading(name: str) -> str:
+    """Drop leading verbs, adverbs, numerals and function words (释放化工园区 → 化工园区)."""
+    toks = tokens(name)
+    k = 0
+    while k < len(toks) - 1 and toks[k].flag in LEADING_FLAGS:
+        k += 1
+    return name[toks[k].start :] if toks else name
+
+
+def strip_generic(name: str, words: tuple[str, ...]) -> str:
+    """What remains of ``name`` after removing the generic words of ``words`` (longest first)."""
+    rest = name
+    for word in sorted(words, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return rest

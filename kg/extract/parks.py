@@ -1,0 +1,66 @@
+"""Industrial parks, incubators and bases that are places: names ending in a park suffix.
+
+>>> [m.label for m in find(Sentence(0, "以钢产品深加工产业园、化工产业园等特色园区为依托", 0, 0))]
+['钢产品深加工产业园', '化工产业园']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import patterns as p
+from kg.extract.names import (
+    clean,
+    is_action_only,
+    is_masked,
+    name_before,
+    strip_generic,
+    trim_leading,
+)
+from kg.types import Kind, Mention, Sentence
+
+SUFFIX = re.compile("|".join(map(re.escape, p.PARK_SUFFIXES)))
+QUOTED = re.compile(r"“[^”]*”")
+ORDINAL = re.compile(r"^[一二三四五六七八九十\d]+期")
+DESIGNATION_WORDS = ("先进", "示范", "绿色", "五好", "文明", "标杆", "优秀", "清廉", "星级")
+MAX_PARK = 16
+
+
+def park_names(text: str) -> list[str]:
+    """Park names in ``text``, in order; quoted designations ("清廉园区") are not parks."""
+    out: list[str] = []
+    for match in SUFFIX.finditer(text):
+        if _inside_quotes(text, match.start()) or _continues(text, match.end()):
+            continue
+        core = trim_leading(clean(name_before(text, match.start())))
+        name = ORDINAL.sub("", core) + match.group()
+        if _is_named(name, match.group()) and name not in out:
+            out.append(name)
+    return out
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    return any(m.start() < pos < m.end() for m in QUOTED.finditer(text))
+
+
+def _continues(text: str, end: int) -> bool:
+    """True when the suffix is the head of a longer word (园区贷, 产业园项目 stays a park)."""
+    return bool(re.match(r"[贷内外级化]", text[end : end + 1]))
+
+
+def _is_named(name: str, suffix: str) -> bool:
+    """A specific park, not a generic reference such as 特色园区 or 四期产业园."""
+    core = name[: -len(suffix)]
+    if len(core) < 2 or len(name) > MAX_PARK or is_masked(name) or is_action_only(core):
+        return False
+    if any(w in core for w in DESIGNATION_WORDS) or SUFFIX.search(core):
+        return False
+    rest = strip_generic(core, p.GENERIC_PARK_WORDS)
+    rest = re.sub(r"[\d.、（）()“”]|[个家亩万平方米]", "", rest)
+    two_char_place = bool(re.fullmatch(r"[\u4e00-\u9fff]{2}", core)) and core not in p.GENERIC_PARK_WORDS
+    return len(rest) >= 2 or (suffix in ("园区", "产业园") and two_char_place)
+
+
+def find(sentence: Sentence) -> list[Mention]:
+    """Park mentions in a sentence."""
+    return [Mention(Kind.PARK, name, sentence.index) for name in park_names(sentence.text)]

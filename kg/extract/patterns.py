@@ -1,0 +1,219 @@
+"""The genre's vocabulary as tables: triggers, suffixes, legal forms, units, numerals.
+
+Everything here is generic knowledge of Chinese development-zone reports; no
+table names a particular company, project, park or honor.  Extractors combine
+these tables with regular expressions; changing what is recognised should mean
+editing a table here, not adding an ``if`` elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = r"\u4e00-\u9fff"
+
+# --- masks and numbers ----------------------------------------------------
+
+#: Placeholders that hide a figure or a name in published texts.
+MASK = re.compile(r"\*+|[xX]{2,}|×{2,}|_{2,}|＊+|某")
+#: An Arabic number, possibly with decimals (full-width digits are normalised before use).
+NUMBER = r"\d+(?:\.\d+)?"
+#: Chinese numerals for small counts (三, 十三, 二十).
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+#: Money units and their factor to yuan (or to US dollars for 美元 units).
+MONEY_UNITS = {
+    "亿元": 100_000_000,
+    "万元": 10_000,
+    "元": 1,
+    "亿美元": 100_000_000,
+    "万美元": 10_000,
+    "美元": 1,
+}
+#: Count units accepted for indicators.
+COUNT_UNITS = ("家", "个", "项", "户", "件", "人", "名", "所", "座", "条", "批", "场")
+#: Other measure units accepted for indicators.
+MEASURE_UNITS = ("万吨", "吨", "万平方米", "平方米", "亩", "公里", "千瓦", "万千瓦")
+#: "about / more than" markers that make a figure approximate.
+APPROX = ("余", "多", "约", "近", "超", "逾")
+
+# --- zones ------------------------------------------------------------------
+
+#: Suffixes of development-zone names, longest first.
+ZONE_SUFFIXES = (
+    "高新技术产业开发区", "经济技术开发区", "经济开发区", "高新技术开发区", "高新区",
+    "经开区", "开发区", "综合保税区", "保税区", "自贸区",
+)
+#: Bare words that refer back to the report's own zone.
+ZONE_SELF = ("高新区", "经开区", "开发区", "本区", "我区", "全区", "园区", "辖区")
+#: Words that cannot be the place part of a zone name.
+ZONE_PREFIX_STOP = (
+    "全省", "全市", "全国", "国家级", "省级", "市级", "各", "该", "本", "我", "全区", "先进制造业",
+    "所在", "创建", "完善", "国家", "省", "市", "各类", "重点", "示范", "省级以上", "家",
+)
+
+# --- companies ----------------------------------------------------------------
+
+#: Legal forms that end a full company name, longest first.
+LEGAL_FORMS = (
+    "集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司",
+    "集团",
+)
+#: Industry words that end a company short name (brand + industry: 富联科技, 诺迅电器).
+INDUSTRY_WORDS = (
+    "科技", "电子", "电器", "电气", "光电", "能源", "化工", "智能", "材料", "新材", "特钢",
+    "钢铁", "线缆", "电缆", "机械", "重工", "汽车", "药业", "制药", "生物", "实业", "股份",
+    "控股", "物流", "食品", "纺织", "光伏", "半导体", "微电子", "信息", "软件", "通信",
+    "环保", "建材", "医疗", "精工", "精密", "动力", "电池", "装备", "集团", "发电", "铝业",
+    "铜业", "矿业", "陶瓷", "玻璃", "塑业", "化学", "医药", "传感", "网络", "数据",
+)
+#: Words that look like brand + industry but are generic phrases.
+NOT_BRAND = (
+    "加大", "推动", "提升", "发展", "促进", "重点", "新兴", "高新", "信息", "电子", "新",
+    "清洁", "绿色", "智慧", "数字", "现代", "先进", "高端", "新型", "传统", "未来", "战略",
+    "相关", "支持", "培育", "壮大", "强化", "打造", "建设", "实施", "围绕", "依托", "加快",
+    "中小", "规上", "规模", "龙头", "骨干", "优质", "高新技术", "科技型", "创新", "工业",
+    "人工", "生物", "装备", "汽车", "医药", "化工", "能源", "材料", "新材料", "新能源",
+    "产业", "企业", "项目", "服务", "研发", "技术", "应用", "领域", "基础", "专项",
+)
+#: Generic phrases that are categories of firms, never a firm.
+GENERIC_FIRMS = (
+    "企业", "公司", "集团", "高新技术企业", "科技型中小企业", "专精特新", "规上工业企业",
+    "龙头企业", "骨干企业", "头雁企业", "瞪羚企业", "独角兽企业",
+)
+
+# --- projects -----------------------------------------------------------------
+
+#: Words in front of a project name that are not part of it (verbs, function words).
+NAME_BOUNDARY_WORDS = frozenset((
+    "的", "和", "与", "及", "以及", "或", "以", "在", "对", "将", "把", "为", "由", "从", "向",
+    "是", "了", "等", "其中", "特别是", "尤其是", "包括", "推动", "推进", "实施", "谋划",
+    "引进", "引育", "建设", "加快", "确保", "力争", "支持", "依托", "打造", "围绕", "争取",
+    "盘活", "配套", "全力", "重点", "辖区", "成功", "顺利", "开工", "竣工", "投产", "签约",
+    "落地", "完成", "启动", "新建", "续建", "开展", "积极", "持续", "加速", "推进实施",
+    "计划", "开工建设", "全面", "主要", "共", "有", "助推", "建成", "基本", "申报", "针对",
+    "新增", "净增", "累计", "上报", "据", "按照", "通过", "根据", "经过", "随着", "关于", "上半年", "下半年", "全年", "今年", "目前", "当前", "服务", "保障", "抓好",
+    "做好", "聚焦", "落实", "实现", "促进", "举办", "承办", "签订", "参与", "协调", "跟踪",
+    "督促", "推介", "洽谈", "入选", "获批", "挂牌", "荣获", "获评", "入驻", "布局", "储备",
+))
+#: Project names made only of these words are categories, not projects.
+GENERIC_PROJECT_WORDS = (
+    "重点", "重大", "产业", "工业", "亿元以上", "亿元", "以上", "新", "意向", "专项债", "固定资产",
+    "省市", "省", "市", "县", "签约", "开工", "在建", "在库", "续建", "新建", "新开工",
+    "中高端", "高端", "优质", "大", "好", "招商", "引资", "外资", "内资", "民生", "基础设施",
+    "政府", "投资", "建设", "三个一批", "四个一批", "一批", "示范", "试点", "各类", "相关",
+    "安置房", "棚户区", "村改", "城中村", "改造", "储备", "谋划", "前期", "入库", "省外",
+    "市外", "境外", "内", "外", "已", "已在库", "白名单", "年度", "计划", "全部", "该", "此",
+    "两", "多个", "各个", "这些", "其他", "配套", "科技", "单体", "产业化", "项目", "中",
+    "大数据", "实事", "民生实事", "达产", "达效", "投产", "竣工", "技改", "改造升级",
+    "产业链条", "链条", "产业链", "一批",
+)
+PROJECT_SUFFIX = "项目"
+#: ``A 等 N 个(重点)项目``: A names one project of a group; a preceding total is the group's.
+GROUP_OF_PROJECTS = re.compile(
+    rf"等(?:[{CJK}]{{0,6}}?)?(?:(?:\d+|[一二三四五六七八九十两]+)个)?(?:[{CJK}]{{0,8}}?)?项目"
+)
+#: Status triggers, checked in this order; the first found in the clause wins.
+STATUS_TRIGGERS = (
+    ("竣工", "completed"),
+    ("建成投产", "inOperation"),
+    ("建成", "completed"),
+    ("投产", "inOperation"),
+    ("投用", "inOperation"),
+    ("运营", "inOperation"),
+    ("开工", "underConstruction"),
+    ("在建", "underConstruction"),
+    ("落地", "signed"),
+    ("签约", "signed"),
+    ("谋划", "planned"),
+)
+#: Words that put a status in the future: the project is only planned.
+FUTURE_MARKERS = ("将", "力争", "确保", "计划", "预计", "争取", "拟", "谋划", "推动", "督促")
+
+# --- parks --------------------------------------------------------------------
+
+#: Suffixes of park names (places), longest first.
+PARK_SUFFIXES = (
+    "产业园区", "工业园区", "科技产业园", "产业园", "工业园", "科技园", "孵化园", "孵化器",
+    "创业园", "创新园", "物流园", "园区", "小镇", "中试基地", "孵化基地", "产业基地",
+)
+#: Park names made only of these words are generic references.
+GENERIC_PARK_WORDS = (
+    "特色", "各", "该", "本", "小微", "专业", "省级", "市级", "国家级", "各类", "现有", "新",
+    "标准化", "重点", "一批", "多个", "全区", "整个", "周边", "其他", "相关", "合作",
+    "四期", "三期", "二期", "一期", "清廉", "产业", "工业", "科技", "大", "智慧", "数字",
+    "示范", "园", "科技企业", "企业", "众创", "专业型", "创业", "创新", "全省", "全市", "全国",
+    "首家", "年度", "几大", "各大", "飞地经济", "生态", "省级以上", "国家级高新技术", "高新技术",
+)
+
+# --- honors -------------------------------------------------------------------
+
+#: Verbs that introduce an honor; the honor follows, the recipient precedes.
+HONOR_TRIGGERS = (
+    "被评为", "被确定为", "被认定为", "被命名为", "被授予", "被列为", "荣获", "获评", "获批",
+    "入选", "挂牌", "获得", "获授", "评为", "认定为", "成功创建", "创建成为", "跻身",
+)
+#: Unquoted honors must end like this (designations, titles, awards).
+HONOR_SUFFIXES = (
+    "示范区", "示范基地", "示范园区", "示范园", "示范点", "示范单位", "示范企业", "基地", "试点",
+    "单位", "集体", "先进", "称号", "奖", "强", "集群", "企业", "园区", "孵化器", "中心", "平台",
+    "标兵", "模范", "典型", "样板", "品牌", "工厂", "车间", "载体", "冠军",
+)
+#: Words after a quoted honor that say it is an honor ("荣誉称号"); dropped from the label.
+HONOR_TAILS = ("等荣誉称号", "等荣誉", "等称号", "荣誉称号", "称号", "荣誉")
+#: Adverbs between a recipient and the trigger.
+RECIPIENT_ADVERBS = ("成功", "先后", "再次", "相继", "均", "已", "分别", "被", "还", "又",
+                     "同时", "首次", "连续", "顺利", "正式", "一举", "并", "也")
+#: Recipient suffixes → class, checked in order.
+RECIPIENT_CLASSES = (
+    ("产业集群", "Cluster"), ("产业链", "Cluster"), ("集群", "Cluster"),
+    ("党委", "Organization"), ("党支部", "Organization"), ("党组", "Organization"),
+    ("管委会", "Organization"), ("工委", "Organization"), ("局", "Organization"),
+    ("中心", "Organization"), ("学院", "Organization"), ("大学", "Organization"),
+    ("研究院", "Organization"), ("研究所", "Organization"),
+    ("项目", "Project"),
+)
+
+# --- indicators ---------------------------------------------------------------
+
+#: Verbs in front of a metric; the metric is what follows the last of them.
+METRIC_VERBS = ("累计完成", "可实现", "可完成", "实现", "完成", "达到", "达", "引进", "利用",
+                "新增", "净增", "增至", "累计", "共计", "合计")
+#: Verbs kept as part of the metric ("新增高新技术企业").
+METRIC_KEEP_VERBS = ("新增", "净增", "引进", "利用")
+#: Growth phrases: sign and pattern.
+GROWTH = re.compile(rf"(?:同比)?(增长|下降|增速|增幅|减少|降低)(?:为|达|了)?({NUMBER})%")
+#: Words that make a figure a target, not an observation.
+TARGET_MARKERS = ("力争", "确保", "目标", "计划", "争取", "要", "突破", "不低于", "以上")
+ESTIMATE_MARKERS = ("预计",)
+#: Metric words that are not indicators (shares, ratios, rankings, task completion).
+NOT_METRICS = ("比重", "占比", "完成率", "排查率", "覆盖率", "排名", "第", "比例", "任务", "目标",
+               "总投资", "金额", "达效率", "开工率", "等")
+#: Period phrases → (start month, end month); ``None`` end means the whole year.
+PERIODS = (
+    (re.compile(r"(?:元|1|一)(?:月)?(?:至|~|-|—|到)(\d{1,2})月"), "months"),
+    (re.compile(r"上半年"), "H1"),
+    (re.compile(r"下半年"), "H2"),
+    (re.compile(r"一季度|第一季度"), "Q1"),
+    (re.compile(r"前三季度"), "Q1-Q3"),
+    (re.compile(r"全年|年末|年底"), "year"),
+)
+
+# --- people -------------------------------------------------------------------
+
+#: Posts of officials and journalists; a name stands right after (or right before) them.
+PERSON_TITLES = (
+    "党工委书记", "党工委副书记", "党工委委员", "管委会主任", "管委会副主任", "工委主任", "副主任",
+    "主任", "副书记", "书记", "主席", "副主席", "区长", "副区长", "市长", "副市长", "省长",
+    "局长", "副局长", "部长", "总经理", "董事长", "院长", "处长", "科长", "记者", "委员",
+    "主任科员", "总工程师", "负责人",
+)
+#: Verbs after a person's name in news reports.
+PERSON_VERBS = ("表示", "介绍", "指出", "强调", "说", "要求", "主持", "出席", "讲话", "就", "以",
+                "在", "通报", "汇报")
+
+# --- documents ----------------------------------------------------------------
+
+#: A title line: names a period and a report kind.
+TITLE_KINDS = ("工作总结", "工作报告", "总结", "报告", "推进会", "会议", "运行", "情况")

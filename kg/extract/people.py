@@ -1,0 +1,71 @@
+"""People: names next to a post (管委会副主任赵毅, 楼阳生书记) or a reporting verb (据王德敏介绍).
+
+Only words jieba tags as personal names (``nr``) of two or three characters count,
+so slogans and titles alone never become people.
+
+>>> [(m.label, role) for m, role in people_in("党工委委员、管委会副主任赵毅就分管领域工作进行了通报")]
+[('赵毅', '管委会副主任')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import patterns as p
+from kg.text.segment import tokens
+from kg.types import Fact, Kind, Mention, Sentence
+
+TITLES = tuple(sorted(p.PERSON_TITLES, key=len, reverse=True))
+HAS_CUE = re.compile("|".join(map(re.escape, (*p.PERSON_TITLES, *p.PERSON_VERBS, "据"))))
+NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+MAX_ROLE = 12
+
+
+def people_in(text: str) -> list[tuple[Mention, str | None]]:
+    """``(person, role)`` pairs: names right after or before a post, or before a reporting verb."""
+    if not HAS_CUE.search(text):
+        return []
+    toks = tokens(text)
+    out: list[tuple[Mention, str | None]] = []
+    for k, tok in enumerate(toks):
+        name = _name_at(toks, k)
+        if not name:
+            continue
+        role = _role_before(text, tok.start) or _role_after(toks, k)
+        verb = k + 1 < len(toks) and toks[k + 1].word in p.PERSON_VERBS
+        if (role or verb or (k and toks[k - 1].word == "据")) and name not in [m.label for m, _ in out]:
+            out.append((Mention(Kind.PERSON, name, 0), role))
+    return out
+
+
+def _name_at(toks: tuple, k: int) -> str | None:  # type: ignore[type-arg]
+    """A personal name at token ``k`` (jieba ``nr``; a surname split off is rejoined)."""
+    tok = toks[k]
+    if tok.flag == "nr" and NAME.match(tok.word):
+        return tok.word
+    return None
+
+
+def _role_before(text: str, start: int) -> str | None:
+    head = text[:start]
+    for title in TITLES:
+        if head.endswith(title):
+            chunk = re.split(r"[，。；、,;\s(（)）]", head)[-1]
+            return chunk if 0 < len(chunk) <= MAX_ROLE else title
+    return None
+
+
+def _role_after(toks: tuple, k: int) -> str | None:  # type: ignore[type-arg]
+    nxt = toks[k + 1].word if k + 1 < len(toks) else ""
+    return nxt if nxt in p.PERSON_TITLES else None
+
+
+def find(sentence: Sentence) -> list[Mention | Fact]:
+    """Person mentions, with their post as a ``role`` fact."""
+    out: list[Mention | Fact] = []
+    for person, role in people_in(sentence.text):
+        mention = Mention(Kind.PERSON, person.label, sentence.index)
+        out.append(mention)
+        if role:
+            out.append(Fact(mention, "role", role, sentence.index))
+    return out

@@ -1,0 +1,142 @@
+"""Projects: names before 项目 or in "A 等 N 个项目", their own total investment, investor, status.
+
+A total stated before a group ("总投资 15 亿元的轴承滚动体等 5 个项目") belongs to
+the group, so the named project gets no investment.
+
+>>> [f.predicate for f in find_in_clause("总投资40亿元的富联科技5G终端精密制造项目从签约到投产仅用150天", 0, "")]
+['totalInvestment', 'investor', 'status']
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from kg.extract import patterns as p
+from kg.extract.companies import legal_names, short_name_prefix
+from kg.extract.names import (
+    clean,
+    is_action_only,
+    is_masked,
+    name_before,
+    strip_generic,
+    to_decimal,
+    without_actions,
+)
+from kg.text.segment import clauses
+from kg.types import Fact, Kind, Mention, Sentence, Status
+
+OWN_TOTAL_BEFORE = re.compile(r"(?<![计划年度完成])(?:总投资|投资)(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)的$")
+OWN_TOTAL_AFTER = re.compile(r"^(?:项目)?(?:计划)?总投资(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)$")
+YUAN = {"亿元": 100_000_000, "万元": 10_000}
+Item = Mention | Fact
+
+
+def find(sentence: Sentence) -> list[Item]:
+    """Projects and their facts in a sentence, clause by clause."""
+    parts = clauses(sentence.text)
+    out: list[Item] = []
+    for n, (_, clause) in enumerate(parts):
+        nxt = parts[n + 1][1] if n + 1 < len(parts) else ""
+        out.extend(find_in_clause(clause, sentence.index, nxt))
+    return out
+
+
+def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
+    """Projects named in one clause; ``next_clause`` may state a single project's total."""
+    out: list[Item] = []
+    taken: list[tuple[int, int]] = []
+    for match in p.GROUP_OF_PROJECTS.finditer(clause):
+        counted = bool(re.search(r"个", match.group()))
+        for name, start in _list_before(clause, match.start()):
+            taken.append((start, match.end()))
+            if counted or _investor(name):
+                out.extend(_project(name, index, clause[match.end() :], clause[:start], None))
+    for match in re.finditer(p.PROJECT_SUFFIX, clause):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        raw = name_before(clause, match.start())
+        start = match.start() - len(raw) - (2 if clause[: match.start()].endswith("”") else 0)
+        name = clean(raw) + p.PROJECT_SUFFIX
+        rest = clause[match.end() :]
+        total = _own_total(clause[:start], rest, next_clause)
+        out.extend(_project(name, index, rest, clause[:start], total))
+    return out
+
+
+def _list_before(clause: str, end: int) -> list[tuple[str, int]]:
+    """Names of a "A、B、C" list that ends at ``end`` with their start offsets."""
+    last = name_before(clause, end)
+    start = end - len(last)
+    items = [(last, start)]
+    while start > 0 and clause[start - 1] == "、":
+        prev = name_before(clause, start - 1)
+        if not prev:
+            break
+        start = start - 1 - len(prev)
+        items.insert(0, (prev, start))
+    return [(clean(name), s) for name, s in items if name]
+
+
+def _own_total(before: str, rest: str, next_clause: str) -> Decimal | None:
+    """The project's own total investment in yuan, or ``None`` (group totals never count)."""
+    if re.match(r"等", rest):
+        return None
+    match = OWN_TOTAL_BEFORE.search(before)
+    if not match and not rest and not re.search(r"\d+个", before):
+        match = OWN_TOTAL_AFTER.match(next_clause)
+    if not match:
+        return None
+    value = to_decimal(match.group(1))
+    factor = p.MONEY_UNITS[match.group(2)]
+    return None if value is None or value <= 0 else value * factor
+
+
+def _is_named(name: str) -> bool:
+    """A real project name, not a category such as 重点项目 or 亿元以上项目."""
+    if is_masked(name) or len(name) < 3 or name.count("（") != name.count("）"):
+        return False
+    core = name[: -len(p.PROJECT_SUFFIX)] if name.endswith(p.PROJECT_SUFFIX) else name
+    if is_action_only(core):
+        return False
+    rest = strip_generic(without_actions(core), p.GENERIC_PROJECT_WORDS)
+    rest = re.sub(r"[\d.、，,（）()“”\-—~+＋]|[个家项批期亿万元]", "", rest)
+    return len(rest) >= 2
+
+
+def _project(name: str, index: int, rest: str, before: str, total: Decimal | None) -> list[Item]:
+    """Mention and facts of one project."""
+    if not _is_named(name):
+        return []
+    project = Mention(Kind.PROJECT, name, index)
+    out: list[Item] = [project]
+    if total is not None:
+        out.append(Fact(project, "totalInvestment", total, index))
+    investor = _investor(name)
+    if investor:
+        company = Mention(Kind.COMPANY, investor, index)
+        out += [company, Fact(project, "investor", company, index)]
+    status = _status(before, rest)
+    if status:
+        out.append(Fact(project, "status", status, index))
+    return out
+
+
+def _investor(name: str) -> str | None:
+    """The company a project name starts with: a legal name or a short name."""
+    legal = legal_names(name)
+    if legal and name.startswith(legal[0]) and len(name) > len(legal[0]):
+        return legal[0]
+    prefix = short_name_prefix(name)
+    if prefix and len(name) > len(prefix) + 1:
+        return prefix
+    return None
+
+
+def _status(before: str, rest: str) -> Status | None:
+    """Status from the words after the project ("开工建设"), planned when in the future."""
+    for trigger, value in p.STATUS_TRIGGERS:
+        if trigger in rest:
+            future = any(m in before or m in rest[: rest.index(trigger)] for m in p.FUTURE_MARKERS)
+            return Status.PLANNED if future else Status(value)
+    return None

@@ -1,0 +1,100 @@
+"""Serialise graphs: deterministic Turtle, plus N-Triples, JSON-LD and TriG; atomic writes.
+
+rdflib's own Turtle serialiser orders some blocks by hash, so the same graph can
+come out in a different order in another process.  :func:`to_turtle` writes
+subjects, predicates and objects in sorted order instead, so the same input
+always gives byte-identical files that diff well.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib.term import Node
+
+from kg.errors import InputError
+from kg.namespace import ZG
+
+FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt",
+           "jsonld": "json-ld", "json-ld": "json-ld", "trig": "trig"}
+INDENT = "    "
+
+
+def _sort_key(term: Node) -> tuple[int, str]:
+    return (0 if isinstance(term, URIRef) else 1, term.n3())
+
+
+def to_turtle(graph: Graph) -> str:
+    """Canonically ordered Turtle: prefixes, then one block per subject, all sorted."""
+    nm = graph.namespace_manager
+    used = {prefix: ns for prefix, ns in nm.namespaces()}
+    by_subject: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in graph:
+        by_subject[s][p].append(o)
+    lines: list[str] = []
+    body: list[str] = []
+    prefixes_seen: set[str] = set()
+
+    def n3(term: Node) -> str:
+        text = term.n3(nm)
+        if isinstance(term, URIRef) and not text.startswith("<"):
+            prefixes_seen.add(text.split(":", 1)[0])
+        elif hasattr(term, "datatype") and term.datatype is not None:  # type: ignore[attr-defined]
+            n3(term.datatype)  # type: ignore[attr-defined]
+        return text
+
+    for subject in sorted(by_subject, key=_sort_key):
+        preds = by_subject[subject]
+        order = sorted(preds, key=lambda p: (p != RDF.type, _sort_key(p)))
+        parts = []
+        for pred in order:
+            objs = ", ".join(n3(o) for o in sorted(set(preds[pred]), key=_sort_key))
+            parts.append(("a" if pred == RDF.type else n3(pred)) + " " + objs)
+        body.append(n3(subject) + "\n" + INDENT + (" ;\n" + INDENT).join(parts) + " .\n")
+    for prefix in sorted(prefixes_seen):
+        lines.append(f"@prefix {prefix}: <{used[prefix]}> .")
+    return "\n".join(lines) + "\n\n" + "\n".join(body)
+
+
+def to_dataset(graph: Graph) -> Dataset:
+    """Split a graph into one named graph per report (its facts) plus the rest as default."""
+    dataset = Dataset()
+    for prefix, ns in graph.namespace_manager.namespaces():
+        dataset.bind(prefix, ns)
+    for s, p, o in graph:
+        sources = list(graph.objects(s, ZG.source)) or list(graph.objects(s, ZG.mentionedIn))
+        target = dataset.graph(sources[0]) if len(sources) == 1 else dataset.default_graph
+        target.add((s, p, o))
+    return dataset
+
+
+def serialize(graph: Graph, fmt: str) -> str:
+    """Serialise to ``fmt`` (turtle, nt, jsonld, trig); Turtle and N-Triples are sorted."""
+    name = FORMATS.get(fmt.lower())
+    if name is None:
+        choices = ", ".join(sorted({"turtle", "nt", "jsonld", "trig"}))
+        raise InputError(f"unknown format {fmt!r}: choose one of {choices}")
+    if name == "turtle":
+        return to_turtle(graph)
+    if name == "nt":
+        return "".join(sorted(line + "\n" for line in graph.serialize(format="nt").splitlines() if line))
+    if name == "trig":
+        return to_dataset(graph).serialize(format="trig")
+    return graph.serialize(format=name, indent=2)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename: never half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,187 @@
+"""Load graphs and run SPARQL: find a query by name, bind parameters safely, format results.
+
+>>> find_query("SELECT * WHERE { ?s ?p ?o }").name
+'(inline)'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib.query import Result
+
+from kg.errors import GraphFileError, QueryError
+from kg.namespace import ZG
+
+#: Prefixes every query may use without declaring them.
+PREFIXES = {
+    "zg": ZG._NS,
+    "rdfs": RDFS,
+    "rdf": RDF,
+    "skos": SKOS,
+    "xsd": XSD,
+    "dcterms": DCTERMS,
+    "prov": PROV,
+    "owl": OWL,
+}
+QUERY_DIRS = (Path.cwd() / "queries", Path(__file__).resolve().parents[2] / "queries")
+SPARQL_START = re.compile(r"^\s*(?:#.*\n\s*)*(?:PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+UPDATE = re.compile(r"^\s*(?:#.*\n\s*)*(?:PREFIX[^\n]*\n\s*)*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\b",
+                    re.I)
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A SPARQL query with its name and the question it answers."""
+
+    name: str
+    text: str
+    question: str = ""
+
+
+def query_dirs() -> list[Path]:
+    """Folders searched for named queries: ``./queries`` then the project's own."""
+    return list(dict.fromkeys(d for d in QUERY_DIRS if d.is_dir()))
+
+
+def library() -> list[NamedQuery]:
+    """Every ``.rq`` file of the query folders, by name."""
+    seen: dict[str, NamedQuery] = {}
+    for folder in query_dirs():
+        for path in sorted(folder.glob("*.rq")):
+            seen.setdefault(path.stem, _load(path))
+    return [seen[name] for name in sorted(seen)]
+
+
+def _load(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    questions = [line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")]
+    return NamedQuery(path.stem, text, " / ".join(q for q in questions[:2] if q))
+
+
+def find_query(spec: str) -> NamedQuery:
+    """Resolve QUERY: a ``.rq`` path, the name of a query in ``queries/``, or SPARQL text."""
+    if SPARQL_START.match(spec):
+        return NamedQuery("(inline)", spec)
+    path = Path(spec)
+    if path.suffix == ".rq" and path.is_file():
+        return _load(path)
+    for folder in query_dirs():
+        candidate = folder / f"{spec.removesuffix('.rq')}.rq"
+        if candidate.is_file():
+            return _load(candidate)
+    names = ", ".join(q.name for q in library()) or "none"
+    raise QueryError(f"no query named {spec!r}: give a .rq file, SPARQL text, or one of: {names}")
+
+
+def load_graph(path: Path) -> Graph:
+    """Parse a Turtle (or other RDF) file; a missing or invalid file is a one-line error."""
+    if not path.is_file():
+        raise GraphFileError(f"graph file not found: {path} (run 'kg build' first, or pass -g FILE)")
+    fmt = {".nt": "nt", ".jsonld": "json-ld", ".trig": "trig", ".xml": "xml", ".rdf": "xml"}.get(
+        path.suffix.lower(), "turtle"
+    )
+    graph = Graph()
+    try:
+        graph.parse(path, format=fmt)
+    except Exception as exc:  # rdflib raises many parser-specific types
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise GraphFileError(f"{path} is not valid {fmt}: {first}") from exc
+    return graph
+
+
+def bind_values(params: dict[str, str]) -> dict[str, Literal | URIRef]:
+    """Turn ``name=value`` strings into RDF terms: IRIs in <…>, numbers as numbers, else text."""
+    out: dict[str, Literal | URIRef] = {}
+    for name, raw in params.items():
+        if raw.startswith("<") and raw.endswith(">"):
+            out[name] = URIRef(raw[1:-1])
+        elif re.fullmatch(r"-?\d+", raw):
+            out[name] = Literal(int(raw))
+        elif re.fullmatch(r"-?\d+\.\d*", raw):
+            out[name] = Literal(raw, datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal"))
+        else:
+            out[name] = Literal(raw)
+    return out
+
+
+def run(graph: Graph, query: NamedQuery, params: dict[str, str] | None = None) -> Result:
+    """Run a read-only query; parameters are bound as values, never pasted into the text."""
+    if UPDATE.match(query.text):
+        raise QueryError("update requests are not allowed: kg query only reads the graph")
+    try:
+        from rdflib.plugins.sparql import prepareQuery
+
+        prepared = prepareQuery(query.text, initNs=PREFIXES)
+    except Exception as exc:  # pyparsing.ParseException and friends
+        raise QueryError(_syntax_message(query, exc)) from exc
+    try:
+        return graph.query(prepared, initBindings=bind_values(params or {}))
+    except Exception as exc:  # evaluation errors from rdflib's engine
+        raise QueryError(f"query {query.name} failed: {exc}") from exc
+
+
+def _syntax_message(query: NamedQuery, exc: Exception) -> str:
+    line = getattr(exc, "lineno", None)
+    col = getattr(exc, "col", None)
+    where = f" at line {line}, column {col}" if line is not None else ""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return f"SPARQL syntax error in {query.name}{where}: {text}"
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def rows(result: Result) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a SELECT result as strings (ASK gives one ``ask`` column)."""
+    if result.type == "ASK":
+        return ["ask"], [[str(bool(result.askAnswer)).lower()]]
+    if result.type != "SELECT":
+        graph = result.graph
+        return ["s", "p", "o"], sorted([[str(s), str(p), str(o)] for s, p, o in graph])
+    header = [str(v) for v in result.vars or []]
+    return header, [[_cell(row[i]) for i in range(len(header))] for row in result]
+
+
+def format_result(result: Result, fmt: str) -> str:
+    """Render a result as an aligned table, CSV or SPARQL JSON."""
+    if fmt == "json":
+        return result.serialize(format="json").decode("utf-8")
+    header, body = rows(result)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(body)
+        return buffer.getvalue()
+    return _table(header, body)
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _table(header: list[str], body: list[list[str]]) -> str:
+    widths = [max([_width(h)] + [_width(r[i]) for r in body]) for i, h in enumerate(header)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+
+    out = [line(header), "  ".join("-" * w for w in widths)]
+    out += [line(r) for r in body]
+    return "\n".join(out) + "\n"
+
+
+def to_json(header: list[str], body: list[list[str]]) -> str:
+    """Plain JSON rows (list of objects), for scripts."""
+    return json.dumps([dict(zip(header, r)) for r in body], ensure_ascii=False, indent=2)

@@ -1,0 +1,67 @@
+"""The ordered stages of a build; the only module that knows their order.
+
+    read → normalise → extract → learn names → recognise → resolve → RDF
+
+>>> from pathlib import Path
+>>> graph = build([Path("seeds")]).graph      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.types import Document, Extraction
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produces: the graph and the per-document extractions behind it."""
+
+    graph: Graph
+    extractions: tuple[Extraction, ...]
+
+
+def extract_document(document: Document) -> Extraction:
+    """First pass over one document: normalise its text, then extract."""
+    from kg.extract import extract
+    from kg.text.normalize import normalize
+
+    return extract(document, normalize(document.text))
+
+
+def build_documents(
+    documents: Iterable[Document], progress: Progress | None = None
+) -> BuildResult:
+    """Run every stage after reading on already-read documents."""
+    from kg.extract import learned_names, recognise
+    from kg.graph.build import to_rdf
+    from kg.graph.resolve import resolve
+
+    first: list[Extraction] = []
+    for document in documents:
+        first.append(extract_document(document))
+        if progress:
+            progress(document.name)
+    names = learned_names(first)
+    extractions = tuple(recognise(extraction, names) for extraction in first)
+    return BuildResult(graph=to_rdf(resolve(extractions)), extractions=extractions)
+
+
+def build(paths: Iterable[Path], progress: Progress | None = None) -> BuildResult:
+    """Build the knowledge graph of the reports under ``paths``."""
+    from kg.text.read import read_documents
+
+    return build_documents(read_documents(paths), progress)
+
+
+def count_files(paths: Iterable[Path]) -> int:
+    """How many report files a build over ``paths`` will read (for progress bars)."""
+    from kg.text.read import find_files
+
+    return len(find_files(list(paths)))

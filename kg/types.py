@@ -1,0 +1,141 @@
+"""Frozen dataclasses passed between the pipeline's stages.
+
+The flow is ``Document`` → ``Text`` (normalised, with offsets) → ``Sentence``s →
+``Mention``s and ``Fact``s per document (``Extraction``) → resolved ``Entity``s
+(``Resolution``) → RDF.  Every stage is a pure function over these values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """The classes of things ZoneGraph extracts; values are ``zg:`` class names."""
+
+    ZONE = "Zone"
+    COMPANY = "Company"
+    PROJECT = "Project"
+    PARK = "Park"
+    HONOR = "Honor"
+    INDICATOR = "Indicator"
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    CLUSTER = "Cluster"
+
+
+class Status(str, Enum):
+    """Project status; values are the ``zg:`` concepts of the status scheme."""
+
+    PLANNED = "planned"
+    SIGNED = "signed"
+    UNDER_CONSTRUCTION = "underConstruction"
+    IN_OPERATION = "inOperation"
+    COMPLETED = "completed"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input report as read from disk: raw text plus provenance."""
+
+    name: str
+    text: str
+    sha256: str
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Text:
+    """Normalised text of a document; ``offsets[i]`` is the raw offset of char ``i``."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised ``[start, end)`` span back to raw-text offsets."""
+        if start >= end:
+            return (self.offsets[start] if start < len(self.offsets) else 0,) * 2
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of normalised text with its span in that text."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a sentence: its class and label as written (no whitespace)."""
+
+    kind: Kind
+    label: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One economic figure as reported (``value`` is in ``unit``, as written)."""
+
+    metric: str
+    value: Decimal
+    unit: str
+    sentence: int
+    growth: Decimal | None = None
+    period: str | None = None
+    estimated: bool = False
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A relation or attribute stated by one sentence.
+
+    ``predicate`` is a ``zg:`` property name; ``obj`` is a ``Mention`` for
+    relations between entities, else a literal value (``Decimal``, ``int`` year,
+    ``Status`` or ``str``).
+    """
+
+    subject: Mention
+    predicate: str
+    obj: Mention | Decimal | int | str | Status
+    sentence: int
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What a report says about itself: title, zone and reported period."""
+
+    title: str
+    zone: str | None = None
+    year: int | None = None
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    info: DocumentInfo
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    facts: tuple[Fact, ...]
+    observations: tuple[Observation, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world thing after resolution, identified by a stable ``key``."""
+
+    key: str
+    kind: Kind
+    label: str
+    alt_labels: frozenset[str] = field(default_factory=frozenset)
+    documents: frozenset[str] = field(default_factory=frozenset)
