@@ -65,7 +65,13 @@ def _observation(
     if not verbs:
         return None
     verb = verbs[-1]
-    metric = clause[verb.start() if verb.group() in p.METRIC_KEEP_VERBS else verb.end() : value.start()]
+    if verb.group() not in p.METRIC_KEEP_VERBS:
+        start = verb.end()
+    elif len(verbs) == 1:
+        start = 0
+    else:
+        start = verb.start()
+    metric = clause[start : value.start()]
     metric = METRIC_LEAD.sub("", metric.removeprefix("了")).strip("，,、：:")
     if not METRIC_OK.match(metric) or any(w in metric for w in p.NOT_METRICS):
         return None

@@ -26,9 +26,10 @@ from kg.extract.names import (
 from kg.text.segment import clauses
 from kg.types import Fact, Kind, Mention, Sentence, Status
 
-OWN_TOTAL_BEFORE = re.compile(r"(?<![计划年度完成])(?:总投资|投资)(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)的$")
-OWN_TOTAL_AFTER = re.compile(r"^(?:项目)?(?:计划)?总投资(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)$")
-YUAN = {"亿元": 100_000_000, "万元": 10_000}
+AMOUNT = r"(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)"
+#: "总投资 X 亿元的 <name>": not 计划投资/年度投资/完成投资, which are spending, not totals.
+OWN_TOTAL_BEFORE = re.compile(rf"(?<![计划年度完成])(?:总投资|投资){AMOUNT}的$")
+OWN_TOTAL_AFTER = re.compile(rf"^(?:项目)?(?:计划)?总投资{AMOUNT}$")
 Item = Mention | Fact
 
 
@@ -84,9 +85,11 @@ def _own_total(before: str, rest: str, next_clause: str) -> Decimal | None:
         return None
     match = OWN_TOTAL_BEFORE.search(before)
     if not match and not rest and not re.search(r"\d+个", before):
-        match = OWN_TOTAL_AFTER.match(next_clause)
+        match = OWN_TOTAL_AFTER.match(next_clause.rstrip("。！；;"))
     if not match:
         return None
+    if "美元" in match.group(2):
+        return None  # zg:totalInvestment is in yuan; no exchange rate is invented
     value = to_decimal(match.group(1))
     factor = p.MONEY_UNITS[match.group(2)]
     return None if value is None or value <= 0 else value * factor

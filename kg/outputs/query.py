@@ -175,7 +175,7 @@ def _table(header: list[str], body: list[list[str]]) -> str:
     widths = [max([_width(h)] + [_width(r[i]) for r in body]) for i, h in enumerate(header)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
 
     out = [line(header), "  ".join("-" * w for w in widths)]
     out += [line(r) for r in body]
@@ -184,4 +184,4 @@ def _table(header: list[str], body: list[list[str]]) -> str:
 
 def to_json(header: list[str], body: list[list[str]]) -> str:
     """Plain JSON rows (list of objects), for scripts."""
-    return json.dumps([dict(zip(header, r)) for r in body], ensure_ascii=False, indent=2)
+    return json.dumps([dict(zip(header, r, strict=True)) for r in body], ensure_ascii=False, indent=2)

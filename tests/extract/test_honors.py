@@ -1,0 +1,54 @@
+"""Honors: quoted and unquoted titles after a trigger, and their recipients."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.honors import find
+from kg.types import Fact, Kind, Mention, Sentence
+
+ZONE = Mention(Kind.ZONE, "济源高新区", 0)
+
+
+def awards(text: str) -> list[tuple[str, str | None]]:
+    """(honor, recipient) pairs; recipient ``None`` when the text gives none."""
+    items = find(Sentence(0, text, 0, len(text)), ZONE)
+    honors = [m.label for m in items if isinstance(m, Mention) and m.kind is Kind.HONOR]
+    given = {(f.subject.label, f.obj.label) for f in items
+             if isinstance(f, Fact) and f.predicate == "awardedTo" and isinstance(f.obj, Mention)}
+    out: list[tuple[str, str | None]] = sorted(given)
+    out += [(h, None) for h in dict.fromkeys(honors) if h not in {g[0] for g in given}]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        ("在元至12月份示范区高质量发展考核中综合排名位居第一，先后荣获“2023年度全省经济技术开发区对外开放工作先进单位”“2023年度河南省数字化转型示范区”等荣誉。",
+         [("2023年度全省经济技术开发区对外开放工作先进单位", "济源高新区"),
+          ("2023年度河南省数字化转型示范区", "济源高新区")]),
+        ("济源互联网+孵化园获评“河南省第九批创业孵化示范基地”，成功挂牌“河南省小型微型企业创业创新示范基地”。",
+         [("河南省小型微型企业创业创新示范基地", "济源互联网+孵化园"),
+          ("河南省第九批创业孵化示范基地", "济源互联网+孵化园")]),
+        ("六是高新区机关党委获得“示范区先进基层党组织”荣誉称号。",
+         [("示范区先进基层党组织", "高新区机关党委")]),
+        ("济源钢产品深加工产业集群荣获2023年度河南省中小企业特色产业集群，先进金属材料及深加工产业链荣获“河南省最具竞争力产业链20强”荣誉称号。",
+         [("2023年度河南省中小企业特色产业集群", "济源钢产品深加工产业集群"),
+          ("河南省最具竞争力产业链20强", "先进金属材料及深加工产业链")]),
+        ("格力、汉威、思维、机械所等4家企业认定为2022年河南省制造业头雁企业，全市占比23.5%。",
+         [("2022年河南省制造业头雁企业", "思维"), ("2022年河南省制造业头雁企业", "机械所"),
+          ("2022年河南省制造业头雁企业", "格力"), ("2022年河南省制造业头雁企业", "汉威")]),
+        ("三是引育的“一物一码区块链溯源防篡改技术平台”项目入选河南省区块链创新应用试点。",
+         [("河南省区块链创新应用试点", "一物一码区块链溯源防篡改技术平台项目")]),
+        # masked titles and slogans are not honors
+        ("园区荣获“**市第二十届文明单位”称号。", []),
+        ("坚持以党建为引领，推动高质量发展取得新成效。", []),
+    ],
+)
+def test_honors(text_in: str, expected: list[tuple[str, str | None]]) -> None:
+    assert awards(text_in) == sorted(expected)
+
+
+def test_year_comes_from_the_title() -> None:
+    items = find(Sentence(0, "获评“2023年度省级数字化转型示范区”。", 0, 20), ZONE)
+    assert [f.obj for f in items if isinstance(f, Fact) and f.predicate == "year"] == [2023]

@@ -1,0 +1,45 @@
+"""Indicators: metric, value, unit, growth, period and estimate; masked figures give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.indicators import find
+from kg.types import Sentence
+
+
+def observe(text: str, year: int = 2022, period: str = "2022") -> list[tuple]:  # type: ignore[type-arg]
+    found = find(Sentence(0, text, 0, len(text)), year, period)
+    return [(o.metric, str(o.value), o.unit, None if o.growth is None else str(o.growth),
+             o.period, o.estimated) for o in found]
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        ("今年元至9月，高新区规模以上工业企业完成工业总产值716.85亿元，同比增长27.2%；实现工业增加值182.5亿元，同比增长15.5%。",
+         [("工业总产值", "716.85", "亿元", "27.2", "2022-01/2022-09", False),
+          ("工业增加值", "182.5", "亿元", "15.5", "2022-01/2022-09", False)]),
+        ("预计全年可完成工业总产值900亿元，同比增长25%；完成一般公共预算收入2.8亿元、新增“四上”企业13家。",
+         [("工业总产值", "900", "亿元", "25", "2022", True),
+          ("一般公共预算收入", "2.8", "亿元", None, "2022", True),
+          ("新增“四上”企业", "13", "家", None, "2022", True)]),
+        ("实际利用外资5077.76万美元，在全省45家经开区中居第三位。",
+         [("实际利用外资", "5077.76", "万美元", None, "2022", False)]),
+        ("全年新增高新技术企业13家，同比增长25.8%，达历年新高。",
+         [("新增高新技术企业", "13", "家", "25.8", "2022", False)]),
+        ("上半年GDP同比下降0.7%，完成营业收入57.3亿元，同比下降1.4%。",
+         [("营业收入", "57.3", "亿元", "-1.4", "2022-H1", False)]),
+        # masked figures, targets and shares are not observations
+        ("今年*至**月，**高新区规上工业增加值增长**.*%、进出口总额增长**.*%。", []),
+        ("确保全年新引进项目25个、合同金额不低于140亿元。", []),
+        ("完成市定目标任务的80.5%，全市占比37.4%。", []),
+    ],
+)
+def test_indicators(text_in: str, expected: list[tuple]) -> None:  # type: ignore[type-arg]
+    assert observe(text_in) == expected
+
+
+def test_approximate_figure() -> None:
+    found = find(Sentence(0, "累计开展活动20余场，完成投资5200余万元。", 0, 0), 2023, "2023")
+    assert [(o.unit, o.approximate) for o in found][-1] == ("万元", True)

@@ -1,0 +1,87 @@
+"""Zones, companies, parks and people: names from suffixes, legal forms and posts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import companies, parks, people, zones
+from kg.extract.document import describe
+from kg.types import Sentence
+
+
+def sentence(text: str) -> Sentence:
+    return Sentence(0, text, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        ("8月1日，在郑州高新区2022年上半年经济运行暨下半年重点工作推进会上", ["郑州高新区"]),
+        ("2022年，溧阳经开区多项经济指标增速均居前列", ["溧阳经开区"]),
+        ("首次在全省166家先进制造业开发区年度高质量发展考评中排名一档第六", []),
+        ("以创建国家级开发区为目标，完善开发区基础设施配套", []),
+        ("今年以来，**高新区坚持以习近平新时代中国特色社会主义思想为指导", []),
+        ("实施创新驱动战略高新区上半年经济强势突破", []),
+    ],
+)
+def test_zones(text_in: str, expected: list[str]) -> None:
+    assert [m.label for m in zones.find(sentence(text_in))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        ("河南金源氢化化工股份有限公司成功在港交所上市", ["河南金源氢化化工股份有限公司"]),
+        ("在江苏友发钢管有限公司车间内，工人全员上岗", ["江苏友发钢管有限公司"]),
+        ("格力、汉威、思维、机械所等4家企业认定为2022年河南省制造业头雁企业",
+         ["格力", "汉威", "思维", "机械所"]),
+        ("新增高新技术企业10家、科技中小企业16家", []),
+        ("**电子获批****年制造业单项冠军培育企业", []),
+    ],
+)
+def test_companies(text_in: str, expected: list[str]) -> None:
+    assert [m.label for m in companies.find(sentence(text_in))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        ("以钢产品深加工产业园、化工产业园、数字经济产业园等特色园区为依托",
+         ["钢产品深加工产业园", "化工产业园", "数字经济产业园"]),
+        ("二是辖区济源颐高互联网＋孵化园成功挂牌“河南省小型微型企业创业创新示范基地”",
+         ["济源颐高互联网＋孵化园"]),
+        ("完成小王庄第六居民组搬迁，释放化工园区土地570亩", ["化工园区"]),
+        ("五是获评示范区“清廉园区”示范点特色样板单位", []),
+        ("先后引进**软件信息与制造产业园", []),
+        ("提升小微园区、互联网等新兴领域党建水平", []),
+    ],
+)
+def test_parks(text_in: str, expected: list[str]) -> None:
+    assert [m.label for m in parks.find(sentence(text_in))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        ("党工委委员、管委会副主任赵毅就分管领域工作进行了通报", [("赵毅", "管委会副主任")]),
+        ("据王德敏介绍，面对超出预期的困难挑战", [("王德敏", None)]),
+        ("聚焦省委“十大战略”和楼阳生书记“七个方面作示范”要求", [("楼阳生", "书记")]),
+        ("坚持以习近平新时代中国特色社会主义思想为指导", []),
+    ],
+)
+def test_people(text_in: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(m.label, role) for m, role in people.people_in(text_in)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        ("济源高新区2023年工作总结\n2023年，在示范区党工委领导下", ("济源高新区", 2023, "2023")),
+        ("高新区2023年上半年工作总结\n一、上半年工作开展情况", (None, 2023, "2023-H1")),
+        ("本报讯8月1日，在郑州高新区2022年上半年经济运行暨下半年重点工作推进会上，副主任赵毅通报。",
+         ("郑州高新区", 2022, "2022-H1")),
+    ],
+)
+def test_document_info(text_in: str, expected: tuple[str | None, int, str]) -> None:
+    info = describe(text_in)
+    assert (info.zone, info.year, info.period) == expected

@@ -1,0 +1,61 @@
+"""Projects: names, own totals vs group totals, investors and status."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.extract.projects import find
+from kg.types import Fact, Mention, Sentence
+
+
+def facts(text: str) -> dict[str, dict[str, object]]:
+    """label → {predicate: value} for every project found in ``text``."""
+    out: dict[str, dict[str, object]] = {}
+    for item in find(Sentence(0, text, 0, len(text))):
+        if isinstance(item, Mention) and item.kind.value == "Project":
+            out.setdefault(item.label, {})
+        elif isinstance(item, Fact):
+            obj = item.obj.label if isinstance(item.obj, Mention) else item.obj
+            out.setdefault(item.subject.label, {})[item.predicate] = getattr(obj, "value", obj)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        ("总投资40亿元的富联科技5G终端精密制造项目从签约到投产仅用150天，再次刷新富士康建设“济源速度”。",
+         {"富联科技5G终端精密制造项目": {"totalInvestment": Decimal(4000000000),
+                                         "investor": "富联科技", "status": "inOperation"}}),
+        ("推动天传智能规划建设新项目，特别是总投资10亿元的国友线缆项目，盘活土地180余亩、厂房8万平方米，年内可顺利投产。",
+         {"国友线缆项目": {"totalInvestment": Decimal(1000000000), "investor": "国友线缆"}}),
+        ("截至目前，总投资15亿元的轴承滚动体等5个项目落地投产，总投资123.75亿元的中钢集团年产4万吨汽车用高品质弹性材料等15个项目开工建设。",
+         {"轴承滚动体": {"status": "inOperation"},
+          "中钢集团年产4万吨汽车用高品质弹性材料": {"investor": "中钢集团",
+                                                   "status": "underConstruction"}}),
+        ("预计年末，总投资20亿元的爱克莱特北方基地等4个项目将完成签约。",
+         {"爱克莱特北方基地": {"status": "planned"}}),
+        ("确保金源化工苯加氢、富联科技产能提升、国泰东工高端特殊钢材料等重点项目建成投产。",
+         {"金源化工苯加氢": {"investor": "金源化工", "status": "planned"},
+          "富联科技产能提升": {"investor": "富联科技", "status": "planned"}}),
+        ("投资35亿元的中欧班列集结中心示范工程（二期）项目开工。",
+         {"中欧班列集结中心示范工程（二期）项目": {"totalInvestment": Decimal(3500000000),
+                                                  "status": "underConstruction"}}),
+        ("三是引育的“一物一码区块链溯源防篡改技术平台”项目入选河南省区块链创新应用试点。",
+         {"一物一码区块链溯源防篡改技术平台项目": {}}),
+        # categories and masked figures are not projects or investments
+        ("实施重点项目38个，总投资254.4亿元，上半年完成投资69.63亿元。", {}),
+        ("上报新签约亿元以上项目**个，协议总投资***.**亿元。", {}),
+        ("总投资**亿元的**英寸硅基OLED微显示器制造项目顺利签约落地。", {}),
+        ("坚持“项目为王”，牢牢抓住项目建设“牛鼻子”，完善项目预审机制。", {}),
+        ("高新区第一批申报棚户区改造6个项目按要求进行资料上报。", {}),
+    ],
+)
+def test_projects(text_in: str, expected: dict[str, dict[str, object]]) -> None:
+    assert facts(text_in) == expected
+
+
+def test_total_after_the_name_is_the_projects_own() -> None:
+    found = facts("重点推进智能装备产业基地项目，总投资12亿元。")
+    assert found["智能装备产业基地项目"]["totalInvestment"] == Decimal(1200000000)

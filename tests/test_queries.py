@@ -1,0 +1,59 @@
+"""Every query of the library runs on the seeds and returns a row a reader can check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.outputs.query import find_query, library, rows, run
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: query name → (parameters, one expected row as {column: value})
+EXPECTED: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "projects-by-investment": ({}, {"project": "富联科技5G终端精密制造项目", "investment_yi": "40",
+                                    "zone": "济源高新区", "investor": "富联科技"}),
+    "honors-by-recipient": ({}, {"recipient": "济源互联网+孵化园", "class": "Park",
+                                 "honor": "河南省第九批创业孵化示范基地"}),
+    "companies-and-projects": ({}, {"company": "诺迅电器",
+                                    "project": "诺迅电器年产5万套智能化电气设备",
+                                    "status": "inOperation"}),
+    "parks-by-zone": ({}, {"zone": "济源高新区", "park": "济源互联网+孵化园", "reports": "1"}),
+    "indicator-series": ({"metric": "工业增加值"}, {"zone": "济源高新区", "metric_name": "工业增加值",
+                                                  "period": "2023", "value": "182.9",
+                                                  "growth": "6.1", "estimated": "false"}),
+    "multi-report-entities": ({}, {"entity": "富联科技", "class": "Company", "reports": "2"}),
+    "projects-by-status": ({}, {"status": "underConstruction",
+                                "project": "富联科技5G手机零组件智能化加工"}),
+    "evidence": ({"label": "国友线缆项目"}, {"entity": "国友线缆项目",
+                                            "reports": "000_a31e14f1e7f30bc0.txt"}),
+}
+
+
+def test_every_query_has_an_expectation() -> None:
+    assert sorted(q.name for q in library()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_query_returns_expected_row(seed_graph: Graph, name: str) -> None:
+    params, expected = EXPECTED[name]
+    header, body = rows(run(seed_graph, find_query(name), params))
+    assert set(expected) <= set(header)
+    found = [dict(zip(header, r, strict=True)) for r in body]
+    assert any(all(row[k] == v for k, v in expected.items()) for row in found), found[:5]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "queries").glob("*.rq")), ids=lambda p: p.stem)
+def test_query_states_its_question(path: Path) -> None:
+    comments = [line for line in path.read_text(encoding="utf-8").splitlines()
+                if line.startswith("#")]
+    assert any(any("\u4e00" <= ch <= "\u9fff" for ch in line) for line in comments)
+    assert any(line.isascii() and "?" in line for line in comments)
+
+
+def test_parameters_filter(seed_graph: Graph) -> None:
+    _, everything = rows(run(seed_graph, find_query("indicator-series")))
+    _, one = rows(run(seed_graph, find_query("indicator-series"), {"metric": "工业增加值"}))
+    assert 0 < len(one) < len(everything)
