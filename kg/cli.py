@@ -173,6 +173,36 @@ def stats(graph_path: Path) -> None:
         click.echo(f"  {name:<24} {count:>7}")
 
 
+@main.command(name="eval")
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path), default=Path("tests/gold"),
+              show_default=True, help="Folder of gold JSON files, one per report.")
+@click.option("--docs", "doc_dirs", type=click.Path(path_type=Path), multiple=True,
+              help="Folders with the reports (repeatable). Default: seeds/ and ../shared/corpus/.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--details", type=int, default=10, show_default=True,
+              help="Misses and false positives shown per class.")
+def evaluate(gold_dir: Path, doc_dirs: tuple[Path, ...], fmt: str, details: int) -> None:
+    """Score extraction against gold annotations: P/R/F1 per class and fact type.
+
+    \b
+    Example:  kg eval --gold tests/gold --docs seeds --docs ../shared/corpus
+    """
+    import json
+
+    from kg.outputs.evaluate import evaluate as score
+    from kg.outputs.evaluate import format_table, load_gold
+    from kg.pipeline import build as run_build
+
+    gold = load_gold(gold_dir)
+    dirs = list(doc_dirs) or [d for d in (Path("seeds"), Path("../shared/corpus")) if d.is_dir()]
+    report = score(run_build(dirs).extractions, gold)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(report, details), nl=False)
+
+
 @main.command()
 @click.argument("graph_path", required=False, type=click.Path(path_type=Path),
                 default=DEFAULT_GRAPH)

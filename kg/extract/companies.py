@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 
 from kg.extract import patterns as p
-from kg.extract.names import clean, is_masked, name_before
+from kg.extract.names import clean, is_masked, list_before, name_before, trim_leading
 from kg.types import Kind, Mention, Sentence
 
 LEGAL = re.compile("|".join(map(re.escape, p.LEGAL_FORMS)))
-LIST_OF_FIRMS = re.compile(
-    r"([\u4e00-\u9fff（）()、]{2,60}?)等(?:\d+|[一二三四五六七八九十两]+)家(?:[\u4e00-\u9fff“”]{0,12})?企业"
-)
+LIST_OF_FIRMS = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)家(?:[\u4e00-\u9fff“”]{0,12}?)?企业")
 #: After an industry word these characters mean a compound noun, not a company name.
 COMPOUND_AFTER = ("制造", "装备", "化", "产业", "信息", "技术", "终端", "领域", "企业", "行业")
 MIN_BRAND, MAX_BRAND = 2, 4
@@ -29,7 +27,7 @@ def legal_names(text: str) -> list[str]:
     """Full company names ending in a legal form, in order of appearance."""
     out: list[str] = []
     for match in LEGAL.finditer(text):
-        name = clean(name_before(text, match.start()) + match.group())
+        name = clean(name_before(text, match.start()) + match.group()).lstrip("了的")
         core = name[: -len(match.group())]
         if len(core) < 2 or is_masked(name) or core in p.GENERIC_FIRMS:
             continue
@@ -61,10 +59,8 @@ def listed_firms(text: str) -> list[str]:
     """Items of "A、B、C等N家企业": each item that is not a category is a company."""
     out: list[str] = []
     for match in LIST_OF_FIRMS.finditer(text):
-        head = match.group(1)
-        items = [clean(x) for x in head.split("、")]
-        items[0] = clean(name_before(items[0], len(items[0])))
-        for item in items:
+        for item, _ in list_before(text, match.start()):
+            item = clean(trim_leading(item))
             if 2 <= len(item) <= 15 and not is_masked(item) and not _generic(item):
                 out.append(item)
     return out

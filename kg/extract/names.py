@@ -92,6 +92,20 @@ def name_before(text: str, end: int) -> str:
     return head[start:]
 
 
+def list_before(clause: str, end: int) -> list[tuple[str, int]]:
+    """Names of a "A、B、C" list that ends at ``end`` with their start offsets."""
+    last = name_before(clause, end)
+    start = end - len(last)
+    items = [(last, start)]
+    while start > 0 and clause[start - 1] == "、":
+        prev = name_before(clause, start - 1)
+        if not prev:
+            break
+        start = start - 1 - len(prev)
+        items.insert(0, (prev, start))
+    return [(clean(name), s) for name, s in items if name]
+
+
 def _matching_open(toks: tuple, i: int) -> int | None:  # type: ignore[type-arg]
     """Index of the "（" that opens the short parenthesis closed at ``toks[i]``."""
     for j in range(i - 1, max(-1, i - 5), -1):
@@ -104,7 +118,7 @@ def _matching_open(toks: tuple, i: int) -> int | None:  # type: ignore[type-arg]
 
 #: jieba flags that never occur inside a name: conjunctions, particles,
 #: adverbs, time words, pronouns.
-BOUNDARY_FLAGS = frozenset(("c", "u", "d", "t", "r", "uj", "ul", "uz", "ud", "ug", "uv"))
+BOUNDARY_FLAGS = frozenset(("u", "d", "t", "uj", "ul", "uz", "ud", "ug", "uv"))
 #: jieba flags of words that say what is done, not what it is done to.
 ACTION_FLAGS = frozenset(("v", "vn", "vd", "d", "ad", "a"))
 COUNTERS = ("个", "家", "项", "批", "期", "亿元", "万元", "亿美元", "万美元", "%", "年", "月", "日")

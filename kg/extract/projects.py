@@ -18,9 +18,11 @@ from kg.extract.names import (
     clean,
     is_action_only,
     is_masked,
+    list_before,
     name_before,
     strip_generic,
     to_decimal,
+    trim_leading,
     without_actions,
 )
 from kg.text.segment import clauses
@@ -49,34 +51,20 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
     taken: list[tuple[int, int]] = []
     for match in p.GROUP_OF_PROJECTS.finditer(clause):
         counted = bool(re.search(r"个", match.group()))
-        for name, start in _list_before(clause, match.start()):
+        for name, start in list_before(clause, match.start()):
             taken.append((start, match.end()))
             if counted or _investor(name):
                 out.extend(_project(name, index, clause[match.end() :], clause[:start], None))
     for match in re.finditer(p.PROJECT_SUFFIX, clause):
         if any(s <= match.start() < e for s, e in taken):
             continue
-        raw = name_before(clause, match.start())
+        raw = trim_leading(name_before(clause, match.start()))
         start = match.start() - len(raw) - (2 if clause[: match.start()].endswith("”") else 0)
         name = clean(raw) + p.PROJECT_SUFFIX
         rest = clause[match.end() :]
         total = _own_total(clause[:start], rest, next_clause)
         out.extend(_project(name, index, rest, clause[:start], total))
     return out
-
-
-def _list_before(clause: str, end: int) -> list[tuple[str, int]]:
-    """Names of a "A、B、C" list that ends at ``end`` with their start offsets."""
-    last = name_before(clause, end)
-    start = end - len(last)
-    items = [(last, start)]
-    while start > 0 and clause[start - 1] == "、":
-        prev = name_before(clause, start - 1)
-        if not prev:
-            break
-        start = start - 1 - len(prev)
-        items.insert(0, (prev, start))
-    return [(clean(name), s) for name, s in items if name]
 
 
 def _own_total(before: str, rest: str, next_clause: str) -> Decimal | None:

@@ -1,0 +1,171 @@
+"""Score extraction against hand-made gold annotations: precision, recall and F1.
+
+Gold files are JSON, one per report (format in ``tests/gold/README.md``).  Labels
+match after NFKC and removal of whitespace and quotation marks.  Every score
+comes with its misses (in gold, not extracted) and false positives (extracted,
+not in gold), so the next error to fix is one glance away.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.graph.resolve import normal_form
+from kg.types import Extraction, Fact, Kind, Mention
+
+ENTITY_CLASSES = ("Zone", "Company", "Project", "Park", "Honor", "Person", "Organization", "Cluster")
+FACT_TYPES = ("totalInvestment", "investor", "status", "awardedTo", "indicators")
+BARE_ZONES = frozenset(("高新区", "经开区", "开发区", "园区"))
+
+Item = tuple[str, ...]
+
+
+@dataclass
+class Score:
+    """Counts and examples for one class or fact type."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, document: str, gold: set[Item], predicted: set[Item]) -> None:
+        self.tp += len(gold & predicted)
+        self.fp += len(predicted - gold)
+        self.fn += len(gold - predicted)
+        self.misses += [f"{document}: {' | '.join(x)}" for x in sorted(gold - predicted)]
+        self.false_positives += [f"{document}: {' | '.join(x)}" for x in sorted(predicted - gold)]
+
+
+@dataclass
+class Report:
+    """Scores per entity class and per fact type over all gold documents."""
+
+    documents: list[str]
+    scores: dict[str, Score]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "documents": self.documents,
+            "scores": {
+                name: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                       "f1": round(s.f1, 4), "tp": s.tp, "fp": s.fp, "fn": s.fn,
+                       "misses": s.misses, "false_positives": s.false_positives}
+                for name, s in self.scores.items()
+            },
+        }
+
+
+def load_gold(gold_dir: Path) -> dict[str, dict]:  # type: ignore[type-arg]
+    """Read every gold JSON file of a folder, keyed by document file name."""
+    files = sorted(gold_dir.glob("*.json"))
+    if not files:
+        raise InputError(f"no gold files (*.json) in {gold_dir}")
+    gold: dict[str, dict] = {}  # type: ignore[type-arg]
+    for path in files:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+        gold[data["document"]] = data
+    return gold
+
+
+def _norm(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, (int, float, Decimal)):
+        number = Decimal(str(value)).normalize()
+        return format(number, "f")
+    return normal_form(str(value))
+
+
+def gold_items(data: dict) -> dict[str, set[Item]]:  # type: ignore[type-arg]
+    """Gold entities and facts of one document as comparable tuples."""
+    items: dict[str, set[Item]] = {}
+    for cls in ENTITY_CLASSES:
+        items[cls] = {(_norm(x),) for x in data.get("entities", {}).get(cls, [])}
+    facts = data.get("facts", {})
+    items["totalInvestment"] = {(_norm(f["project"]), _norm(f["yuan"]))
+                                for f in facts.get("totalInvestment", [])}
+    items["investor"] = {(_norm(f["project"]), _norm(f["company"])) for f in facts.get("investor", [])}
+    items["status"] = {(_norm(f["project"]), f["status"]) for f in facts.get("status", [])}
+    items["awardedTo"] = {(_norm(f["honor"]), _norm(f["recipient"])) for f in facts.get("awardedTo", [])}
+    items["indicators"] = {(_norm(f["metric"]), _norm(f["value"]), _norm(f.get("growth")))
+                           for f in facts.get("indicators", []) if f.get("value") is not None}
+    return items
+
+
+def _label(obj: object) -> str:
+    return _norm(obj.label if isinstance(obj, Mention) else getattr(obj, "value", obj))
+
+
+def predicted_items(extraction: Extraction) -> dict[str, set[Item]]:
+    """What the extractor found in one document, in the gold's terms."""
+    items: dict[str, set[Item]] = {cls: set() for cls in ENTITY_CLASSES}
+    for mention in extraction.mentions:
+        if mention.kind is Kind.INDICATOR or (mention.kind is Kind.ZONE and mention.label in BARE_ZONES):
+            continue
+        items[mention.kind.value].add((_norm(mention.label),))
+    by_predicate: dict[str, set[Item]] = {name: set() for name in FACT_TYPES}
+    for fact in extraction.facts:
+        if fact.predicate in by_predicate:
+            by_predicate[fact.predicate].add(_fact_item(fact))
+    by_predicate["indicators"] = {
+        (_norm(o.metric), _norm(o.value), _norm(o.growth)) for o in extraction.observations
+    }
+    return {**items, **by_predicate}
+
+
+def _fact_item(fact: Fact) -> Item:
+    if fact.predicate == "totalInvestment":
+        return (_norm(fact.subject.label), _norm(fact.obj))
+    return (_norm(fact.subject.label), _label(fact.obj))
+
+
+def evaluate(extractions: Iterable[Extraction], gold: dict[str, dict]) -> Report:  # type: ignore[type-arg]
+    """Compare extractions with the gold of the same documents."""
+    scores = {name: Score() for name in (*ENTITY_CLASSES, *FACT_TYPES)}
+    documents: list[str] = []
+    for extraction in sorted(extractions, key=lambda e: e.document.name):
+        name = extraction.document.name
+        if name not in gold:
+            continue
+        documents.append(name)
+        expected, found = gold_items(gold[name]), predicted_items(extraction)
+        for key, score in scores.items():
+            score.add(name, expected.get(key, set()), found.get(key, set()))
+    return Report(documents, scores)
+
+
+def format_table(report: Report, details: int = 10) -> str:
+    """A plain-text table of the scores followed by misses and false positives."""
+    lines = [f"{len(report.documents)} documents", "",
+             f"{'':<18}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    for name, s in report.scores.items():
+        lines.append(f"{name:<18}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+    for name, s in report.scores.items():
+        if details and (s.misses or s.false_positives):
+            lines.append(f"\n## {name}")
+            lines += [f"  miss  {m}" for m in s.misses[:details]]
+            lines += [f"  extra {m}" for m in s.false_positives[:details]]
+    return "\n".join(lines) + "\n"
