@@ -54,17 +54,21 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path),
               default=Path("output"), show_default=True, help="Folder for graph.ttl and graph.html.")
+@click.option("--aliases", type=click.Path(path_type=Path, dir_okay=False),
+              help="TSV file of surface<TAB>class<TAB>canonical names that override resolution.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def build(paths: tuple[Path, ...], out_dir: Path, no_html: bool, quiet: bool) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, no_html: bool, quiet: bool) -> None:
     """Build the graph from report files or folders (default: seeds/).
 
     \b
-    Writes OUTPUT/graph.ttl (Turtle, byte-identical for the same input) and
-    OUTPUT/graph.html (an interactive network), then prints a count per class.
-    Example:  kg build seeds/ ../more-reports/2023/ -o output/
+    Writes OUTPUT/graph.ttl (Turtle, byte-identical for the same input),
+    OUTPUT/graph.html (an interactive network) and OUTPUT/resolution.tsv (how
+    each name in each report was resolved, to audit or override with --aliases),
+    then prints a count per class.
+    Example:  kg build seeds/ ../more-reports/2023/ -o output/ --aliases aliases.tsv
     """
-    from kg.outputs.export import to_turtle, write_atomic
+    from kg.outputs.export import resolution_tsv, to_turtle, write_atomic
     from kg.outputs.stats import graph_stats
     from kg.pipeline import build as run_build
     from kg.pipeline import count_files
@@ -74,10 +78,11 @@ def build(paths: tuple[Path, ...], out_dir: Path, no_html: bool, quiet: bool) ->
     show = not quiet and sys.stderr.isatty()
     with click.progressbar(length=total, label="extracting", file=sys.stderr,
                            hidden=not show) as bar:
-        result = run_build(inputs, progress=lambda _name: bar.update(1))
+        result = run_build(inputs, progress=lambda _name: bar.update(1), aliases=aliases)
     graph_path = out_dir / "graph.ttl"
     write_atomic(graph_path, to_turtle(result.graph))
-    written = [str(graph_path)]
+    write_atomic(out_dir / "resolution.tsv", resolution_tsv(result.resolution.log))
+    written = [str(graph_path), str(out_dir / "resolution.tsv")]
     if not no_html:
         from kg.outputs.view import render_html
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.graph.resolve import Aliases, Resolution
 from kg.types import Document, Extraction
 
 Progress = Callable[[str], None]
@@ -21,10 +22,11 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build produces: the graph and the per-document extractions behind it."""
+    """What a build produces: the graph, the extractions behind it, and how names were resolved."""
 
     graph: Graph
     extractions: tuple[Extraction, ...]
+    resolution: Resolution
 
 
 def extract_document(document: Document) -> Extraction:
@@ -36,7 +38,7 @@ def extract_document(document: Document) -> Extraction:
 
 
 def build_documents(
-    documents: Iterable[Document], progress: Progress | None = None
+    documents: Iterable[Document], progress: Progress | None = None, aliases: Aliases | None = None
 ) -> BuildResult:
     """Run every stage after reading on already-read documents."""
     from kg.extract import learned_names, recognise
@@ -50,14 +52,18 @@ def build_documents(
             progress(document.name)
     names = learned_names(first)
     extractions = tuple(recognise(extraction, names) for extraction in first)
-    return BuildResult(graph=to_rdf(resolve(extractions)), extractions=extractions)
+    resolution = resolve(extractions, aliases)
+    return BuildResult(graph=to_rdf(resolution), extractions=extractions, resolution=resolution)
 
 
-def build(paths: Iterable[Path], progress: Progress | None = None) -> BuildResult:
-    """Build the knowledge graph of the reports under ``paths``."""
-    from kg.text.read import read_documents
+def build(
+    paths: Iterable[Path], progress: Progress | None = None, aliases: Path | None = None
+) -> BuildResult:
+    """Build the knowledge graph of the reports under ``paths`` (with an optional alias file)."""
+    from kg.text.read import read_aliases, read_documents
 
-    return build_documents(read_documents(paths), progress)
+    user_aliases = read_aliases(aliases) if aliases else None
+    return build_documents(read_documents(paths), progress, user_aliases)
 
 
 def count_files(paths: Iterable[Path]) -> int:

@@ -44,6 +44,11 @@ class Document:
     text: str
     sha256: str
     path: str = ""
+    meta: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str) -> str | None:
+        """A metadata value (``zone``, ``period``, ``source``) from the file header or metadata.csv."""
+        return next((v for k, v in self.meta if k == key), None)
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,7 @@ class DocumentInfo:
     zone: str | None = None
     year: int | None = None
     period: str | None = None
+    zone_rule: str | None = None
 
 
 @dataclass(frozen=True)

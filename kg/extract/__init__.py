@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kg.extract import companies, honors, indicators, parks, people, projects, zones
+from kg.extract import aliases, companies, honors, indicators, parks, people, projects, zones
 from kg.extract.document import describe
+from kg.extract.forms import company_short_forms
+from kg.extract.places import cities_named
 from kg.text.segment import sentences as split_sentences
 from kg.types import (
     Document,
@@ -32,18 +34,22 @@ MIN_LEARNED = 4
 
 
 def own_zone(info: DocumentInfo, text: str) -> Mention:
-    """The report's own zone: its full name, else the bare word the report uses for itself."""
+    """The report's own zone: its full name, else the bare word the report uses for itself.
+
+    Its sentence index is -1: it stands for the report as a whole, not one sentence.
+    """
     if info.zone:
-        return Mention(Kind.ZONE, info.zone, 0)
+        return Mention(Kind.ZONE, info.zone, -1)
     for word in BARE_ZONE_WORDS:
         if word in info.title or word in text[:500]:
-            return Mention(Kind.ZONE, word, 0)
-    return Mention(Kind.ZONE, BARE_ZONE_WORDS[2], 0)
+            return Mention(Kind.ZONE, word, -1)
+    return Mention(Kind.ZONE, BARE_ZONE_WORDS[2], -1)
 
 
 def _sentence_items(sentence: Sentence, info: DocumentInfo, zone: Mention) -> list:  # type: ignore[type-arg]
     """Everything every extractor finds in one sentence."""
     return [
+        *aliases.find(sentence),
         *zones.find(sentence),
         *companies.find(sentence),
         *projects.find(sentence),
@@ -56,9 +62,10 @@ def _sentence_items(sentence: Sentence, info: DocumentInfo, zone: Mention) -> li
 
 def extract(document: Document, text: Text) -> Extraction:
     """Extract one document (pure: same input, same output)."""
-    info = describe(text.text, fallback_title=document.name)
-    zone = own_zone(info, text.text)
     sents = tuple(split_sentences(text.text))
+    cities = cities_named(s.text for s in sents)
+    info = describe(text.text, document.name, cities, dict(document.meta))
+    zone = own_zone(info, text.text)
     mentions: list[Mention] = [zone]
     facts: list[Fact] = []
     observations: list[Observation] = []
@@ -81,12 +88,19 @@ def extract(document: Document, text: Text) -> Extraction:
 
 
 def learned_names(extractions: Iterable[Extraction]) -> dict[str, Kind]:
-    """Names found by strong patterns (companies, parks) in any document, to look for everywhere."""
+    """Names found by strong patterns (companies, parks) in any document, to look for everywhere.
+
+    A full legal name also teaches its short forms (河南金源氢化化工股份有限公司 → 金源氢化).
+    """
     names: dict[str, Kind] = {}
     for extraction in extractions:
         for mention in extraction.mentions:
             if mention.kind in (Kind.COMPANY, Kind.PARK) and len(mention.label) >= MIN_LEARNED:
                 names.setdefault(mention.label, mention.kind)
+            if mention.kind is Kind.COMPANY:
+                for short in company_short_forms(mention.label):
+                    if len(short) >= MIN_LEARNED:
+                        names.setdefault(short, Kind.COMPANY)
     return dict(sorted(names.items()))
 
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kg.extract import patterns as p
 from kg.extract.zones import full_zone_names
@@ -27,14 +28,48 @@ PERIOD_AFTER_YEAR = (
 )
 
 
-def describe(text: str, fallback_title: str = "") -> DocumentInfo:
-    """Read title, zone, year and period from the head of a normalised report."""
+def describe(
+    text: str,
+    fallback_title: str = "",
+    cities: Counter[str] | None = None,
+    meta: dict[str, str] | None = None,
+) -> DocumentInfo:
+    """Read title, zone, year and period from the head of a normalised report.
+
+    The zone comes from the title, else the first full zone name in the text,
+    else the city the report names most (with the bare zone word it uses),
+    else the metadata; the rule that decided is kept in ``zone_rule``.
+    """
+    meta = meta or {}
     first = text.split("\n", 1)[0].strip()
     title = first if 0 < len(first) <= MAX_TITLE else fallback_title
     head = text[:HEAD]
-    zones = full_zone_names(title) or full_zone_names(head) or full_zone_names(text)
     year, period = _period(title) if YEAR.search(title) else _period(head)
-    return DocumentInfo(title=title, zone=zones[0] if zones else None, year=year, period=period)
+    if year is None and meta.get("period"):
+        year, period = _period(meta["period"] + "年")
+    zone, rule = _zone(title, text, cities or Counter(), meta)
+    return DocumentInfo(title=title, zone=zone, year=year, period=period, zone_rule=rule)
+
+
+def _zone(title: str, text: str, cities: Counter[str], meta: dict[str, str]) -> tuple[str | None, str | None]:
+    """The report's own zone and the rule that found it."""
+    in_title = full_zone_names(title)
+    if in_title:
+        return in_title[0], "title"
+    in_text = full_zone_names(text[:HEAD]) or full_zone_names(text)
+    if in_text:
+        return in_text[0], "first-full-name"
+    bare = next((w for w in p.ZONE_SUFFIXES if w in title), None) or next(
+        (w for w in ("高新区", "经开区", "开发区") if w in text[:HEAD]), None
+    )
+    if bare and cities:
+        city, count = sorted(cities.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if count >= p.MIN_CITY_MENTIONS:
+            return city + bare, "city-named-in-text"
+    named = full_zone_names(meta.get("zone", ""))
+    if named:
+        return named[0], "metadata"
+    return None, None
 
 
 def _period(text: str) -> tuple[int | None, str | None]:

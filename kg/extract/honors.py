@@ -4,7 +4,7 @@ The recipient is the subject in front of the trigger; when the clause has none
 (zero anaphora), it is the previous recipient in the sentence, else the
 report's own zone.
 
->>> [(h.label, r) for h, r in honors_in_clause("济源互联网+孵化园获评“河南省第九批创业孵化示范基地”")]
+>>> honors_in_clause("济源互联网+孵化园获评“河南省第九批创业孵化示范基地”")
 [('河南省第九批创业孵化示范基地', '济源互联网+孵化园')]
 """
 
@@ -31,11 +31,7 @@ QUOTED_PROJECT = re.compile(r"^“([^”]+)”项目$")
 Item = Mention | Fact
 
 
-class _Honor(str):
-    """An honor label (a ``str``) found in a clause."""
-
-
-def honors_in_clause(clause: str) -> list[tuple[_Honor, str | None]]:
+def honors_in_clause(clause: str) -> list[tuple[str, str | None]]:
     """``(honor, recipient-as-written)`` pairs in one clause; recipient ``None`` when implicit."""
     clause = clause.rstrip("。！？!?；;，,… ")
     match = TRIGGER.search(clause)
@@ -45,7 +41,7 @@ def honors_in_clause(clause: str) -> list[tuple[_Honor, str | None]]:
     if not titles:
         return []
     subject = _subject(clause[: match.start()])
-    return [(_Honor(t), subject) for t in titles]
+    return [(title, subject) for title in titles]
 
 
 def _titles(after: str) -> list[str]:

@@ -53,6 +53,17 @@ ZONE_PREFIX_STOP = (
     "所在", "创建", "完善", "国家", "省", "市", "各类", "重点", "示范", "省级以上", "家",
 )
 
+#: Province-level names; a zone is never named after a province alone.
+PROVINCES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+    "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州",
+    "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾",
+)
+#: Direct-administered municipalities are cities too.
+MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+#: A city must be named this often before a report's bare "高新区" is taken to be that city's.
+MIN_CITY_MENTIONS = 2
+
 # --- companies ----------------------------------------------------------------
 
 #: Legal forms that end a full company name, longest first.

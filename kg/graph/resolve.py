@@ -1,50 +1,72 @@
 """Resolution: map every mention to one entity with a stable, deterministic key.
 
-Keys are hashes of (class, scope, normalised name).  Zone-scoped classes
-(projects, parks, clusters, organisations, people) are scoped by the zone of the
-report that mentions them, so "化工园区" in two zones stays two parks; companies
-and honor titles are global.  A report whose zone is never named gets a zone
-scoped to that one report, so two unnamed zones are never merged.
+Keys are hashes of (class, scope, key form of the canonical name).  Zone-scoped
+classes (projects, parks, clusters, organisations, people) are scoped by the
+zone of the report that mentions them, so "化工园区" in two zones stays two
+parks; companies and honor titles are global.  A report whose zone is never
+named gets a zone scoped to that one report, so two unnamed zones never merge.
 
->>> normal_form("“济源互联网＋孵化园” ")
-'济源互联网+孵化园'
+The canonical name of a mention is decided by the first rule that applies, and
+every decision is logged (:attr:`Resolution.log`):
+
+1. ``alias-file``: a user's alias file;
+2. ``alias-in-text``: "A（以下简称“B”）" in any report (same class and scope);
+3. ``short-name``: a company short name derived from exactly one full legal name;
+4. ``park-prefix``: a park name that is another park's name of the same zone
+   without a short operator or brand prefix (互联网+孵化园 ~ 颐高互联网+孵化园);
+5. ``exact``: the name itself, compared in its key form (``zone-suffix``,
+   ``region-prefix``, ``park-form`` when the key form differs from the name).
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from kg.types import Entity, Extraction, Kind
+from kg.extract.forms import company_short_forms, normal_form
+from kg.graph.forms import company_form, park_form, zone_form
+from kg.types import Entity, Extraction, Kind, Mention
 
 ZONE_SCOPED = frozenset((Kind.PROJECT, Kind.PARK, Kind.CLUSTER, Kind.ORGANIZATION, Kind.PERSON))
-QUOTES = re.compile(r"[\s“”\"'‘’「」『』]")
 KEY_LENGTH = 16
+MAX_PARK_PREFIX = 3
+MIN_PARK_SUFFIX = 5
+KEY_FORMS: dict[Kind, tuple[Callable[[str], str], str]] = {
+    Kind.ZONE: (zone_form, "zone-suffix"),
+    Kind.COMPANY: (company_form, "region-prefix"),
+    Kind.PARK: (park_form, "park-form"),
+}
 
 MentionKey = tuple[str, Kind, str]
+Aliases = Mapping[tuple[Kind, str], str]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One line of the resolution log: how a surface form in a report became an entity."""
+
+    document: str
+    surface: str
+    kind: Kind
+    key: str
+    rule: str
 
 
 @dataclass(frozen=True)
 class Resolution:
-    """Entities of a corpus and the map from (document, class, label) to entity key."""
+    """Entities of a corpus, the map from (document, class, label) to entity key, and the log."""
 
     extractions: tuple[Extraction, ...]
     entities: tuple[Entity, ...]
     keys: dict[MentionKey, str]
     zone_of: dict[str, str]
+    log: tuple[Decision, ...] = ()
 
     def key(self, document: str, kind: Kind, label: str) -> str:
         """The entity key of a mention in ``document``."""
         return self.keys[(document, kind, label)]
-
-
-def normal_form(label: str) -> str:
-    """The form names are compared in: NFKC, no whitespace or quotation marks."""
-    return QUOTES.sub("", unicodedata.normalize("NFKC", label))
 
 
 def digest(*parts: str) -> str:
@@ -52,54 +74,136 @@ def digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:KEY_LENGTH]
 
 
+def key_form(kind: Kind, label: str) -> str:
+    """The form two names of one class must share to be one entity."""
+    form, _ = KEY_FORMS.get(kind, (normal_form, ""))
+    return form(label)
+
+
 def entity_key(kind: Kind, scope: str, label: str) -> str:
     """``<class>/<hash>``: the key (and IRI path) of an entity."""
-    return f"{kind.value.lower()}/{digest(kind.value, scope, normal_form(label))}"
+    return f"{kind.value.lower()}/{digest(kind.value, scope, key_form(kind, label))}"
 
 
-def _zone_key(extraction: Extraction, label: str) -> str:
-    """Named zones are global; the bare zone of a report is scoped to that report."""
-    scope = "" if extraction.info.zone else extraction.document.sha256
-    return entity_key(Kind.ZONE, scope, label)
+def _own_zone(extraction: Extraction) -> tuple[str, str]:
+    """Key of a report's own zone and the rule that named it."""
+    own = extraction.mentions[0]
+    if extraction.info.zone:
+        return entity_key(Kind.ZONE, "", own.label), f"own-zone:{extraction.info.zone_rule}"
+    return entity_key(Kind.ZONE, extraction.document.sha256, own.label), "own-zone:unnamed"
 
 
-def resolve(extractions: Iterable[Extraction]) -> Resolution:
+def _text_aliases(extractions: Iterable[Extraction], zone_of: dict[str, str]) -> dict[tuple[Kind, str, str], str]:
+    """(class, scope, short form) → full name, from "（以下简称…）" facts."""
+    found: dict[tuple[Kind, str, str], str] = {}
+    for extraction in extractions:
+        for fact in extraction.facts:
+            if fact.predicate == "alias" and isinstance(fact.obj, Mention):
+                kind = fact.subject.kind
+                scope = zone_of[extraction.document.name] if kind in ZONE_SCOPED else ""
+                found.setdefault((kind, scope, normal_form(fact.obj.label)), fact.subject.label)
+    return found
+
+
+def _short_names(extractions: Iterable[Extraction]) -> dict[str, str]:
+    """Company short form → the one full legal name it derives from (ambiguous forms dropped)."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for extraction in extractions:
+        for mention in extraction.mentions:
+            if mention.kind is Kind.COMPANY:
+                for form in company_short_forms(mention.label):
+                    sources[form].add(company_form(mention.label))
+    fulls: dict[str, str] = {}
+    for extraction in extractions:
+        for mention in extraction.mentions:
+            if mention.kind is Kind.COMPANY:
+                fulls.setdefault(company_form(mention.label), mention.label)
+    return {form: fulls[next(iter(keys))] for form, keys in sorted(sources.items()) if len(keys) == 1}
+
+
+def _park_prefixes(extractions: Iterable[Extraction], zone_of: dict[str, str]) -> dict[tuple[str, str], str]:
+    """(scope, park form) → the one longer park of the zone it is a brand-less form of."""
+    by_scope: dict[str, dict[str, str]] = defaultdict(dict)
+    for extraction in extractions:
+        for mention in extraction.mentions:
+            if mention.kind is Kind.PARK:
+                by_scope[zone_of[extraction.document.name]].setdefault(park_form(mention.label), mention.label)
+    found: dict[tuple[str, str], str] = {}
+    for scope, parks in by_scope.items():
+        for form in parks:
+            longer = [g for g in parks if g != form and g.endswith(form)
+                      and len(g) - len(form) <= MAX_PARK_PREFIX and len(form) >= MIN_PARK_SUFFIX]
+            if len(longer) == 1:
+                found[(scope, form)] = parks[longer[0]]
+    return found
+
+
+class _Resolver:
+    """Applies the rules in order to one mention at a time."""
+
+    def __init__(self, extractions: tuple[Extraction, ...], zone_of: dict[str, str], aliases: Aliases):
+        self.zone_of = zone_of
+        self.user = {(kind, normal_form(k)): v for (kind, k), v in aliases.items()}
+        self.text = _text_aliases(extractions, zone_of)
+        self.short = _short_names(extractions)
+        self.parks = _park_prefixes(extractions, zone_of)
+
+    def canonical(self, document: str, mention: Mention) -> tuple[str, str, str]:
+        """(scope, canonical name, rule) of a mention that is not the report's own zone."""
+        kind, form = mention.kind, normal_form(mention.label)
+        scope = self.zone_of[document] if kind in ZONE_SCOPED else ""
+        if (kind, form) in self.user:
+            return scope, self.user[(kind, form)], "alias-file"
+        if (kind, scope, form) in self.text:
+            return scope, self.text[(kind, scope, form)], "alias-in-text"
+        if kind is Kind.COMPANY and form in self.short:
+            return scope, self.short[form], "short-name"
+        if kind is Kind.PARK and (scope, park_form(mention.label)) in self.parks:
+            return scope, self.parks[(scope, park_form(mention.label))], "park-prefix"
+        form_of, rule = KEY_FORMS.get(kind, (normal_form, ""))
+        return scope, mention.label, rule if rule and form_of(mention.label) != form else "exact"
+
+
+def resolve(extractions: Iterable[Extraction], aliases: Aliases | None = None) -> Resolution:
     """Resolve the mentions of all documents into entities."""
     extractions = tuple(sorted(extractions, key=lambda e: e.document.name))
-    keys: dict[MentionKey, str] = {}
     zone_of: dict[str, str] = {}
+    zone_rule: dict[str, str] = {}
+    for extraction in extractions:
+        zone_of[extraction.document.name], zone_rule[extraction.document.name] = _own_zone(extraction)
+    resolver = _Resolver(extractions, zone_of, aliases or {})
+    keys: dict[MentionKey, str] = {}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, Kind] = {}
     docs: dict[str, set[str]] = defaultdict(set)
+    log: list[Decision] = []
     for extraction in extractions:
         name = extraction.document.name
         own = extraction.mentions[0]
-        zone_of[name] = _zone_key(extraction, own.label)
         for mention in extraction.mentions:
-            if mention.kind is Kind.ZONE:
-                key = zone_of[name] if mention.label == own.label else entity_key(
-                    Kind.ZONE, "", mention.label
-                )
+            if (name, mention.kind, mention.label) in keys:
+                continue
+            if mention.kind is Kind.ZONE and mention.label == own.label:
+                key, rule = zone_of[name], zone_rule[name]
             else:
-                scope = zone_of[name] if mention.kind in ZONE_SCOPED else ""
-                key = entity_key(mention.kind, scope, mention.label)
+                scope, canonical, rule = resolver.canonical(name, mention)
+                key = entity_key(mention.kind, scope, canonical)
+                forms[key][canonical] += 0
             keys[(name, mention.kind, mention.label)] = key
             forms[key][mention.label] += 1
             kinds[key] = mention.kind
             docs[key].add(name)
-    entities = tuple(
-        Entity(
-            key=key,
-            kind=kinds[key],
-            label=_preferred(forms[key]),
-            alt_labels=frozenset(forms[key]) - {_preferred(forms[key])},
-            documents=frozenset(docs[key]),
-        )
-        for key in sorted(forms)
-    )
-    return Resolution(extractions, entities, keys, zone_of)
+            log.append(Decision(name, mention.label, mention.kind, key, rule))
+    entities = tuple(_entity(key, kinds[key], forms[key], docs[key]) for key in sorted(forms))
+    return Resolution(extractions, entities, keys, zone_of, tuple(log))
+
+
+def _entity(key: str, kind: Kind, forms: Counter[str], docs: set[str]) -> Entity:
+    label = _preferred(forms)
+    return Entity(key=key, kind=kind, label=label, alt_labels=frozenset(forms) - {label},
+                  documents=frozenset(docs))
 
 
 def _preferred(forms: Counter[str]) -> str:
-    """The preferred label: the most frequent form, then the longest, then the first in order."""
-    return sorted(forms.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+    """The preferred label: the fullest form, then the most frequent, then the first in order."""
+    return sorted(forms.items(), key=lambda kv: (-len(normal_form(kv[0])), -kv[1], kv[0]))[0][0]

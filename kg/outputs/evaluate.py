@@ -15,12 +15,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.graph.resolve import normal_form
+from kg.extract.forms import normal_form
 from kg.types import Extraction, Fact, Kind, Mention
 
 ENTITY_CLASSES = ("Zone", "Company", "Project", "Park", "Honor", "Person", "Organization", "Cluster")
 FACT_TYPES = ("totalInvestment", "investor", "status", "awardedTo", "indicators")
 BARE_ZONES = frozenset(("高新区", "经开区", "开发区", "园区"))
+TEXT_RULES = frozenset(("title", "first-full-name"))
 
 Item = tuple[str, ...]
 
@@ -122,9 +123,12 @@ def _label(obj: object) -> str:
 def predicted_items(extraction: Extraction) -> dict[str, set[Item]]:
     """What the extractor found in one document, in the gold's terms."""
     items: dict[str, set[Item]] = {cls: set() for cls in ENTITY_CLASSES}
+    from_text = extraction.info.zone_rule in TEXT_RULES
     for mention in extraction.mentions:
         if mention.kind is Kind.INDICATOR or (mention.kind is Kind.ZONE and mention.label in BARE_ZONES):
             continue
+        if mention.sentence < 0 and not from_text:
+            continue  # the report's zone inferred from cities or metadata is not a text mention
         items[mention.kind.value].add((_norm(mention.label),))
     by_predicate: dict[str, set[Item]] = {name: set() for name in FACT_TYPES}
     for fact in extraction.facts:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import InputError
-from kg.namespace import ZG
+from kg.graph.resolve import Decision
+from kg.namespace import RES, ZG
 
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt",
            "jsonld": "json-ld", "json-ld": "json-ld", "trig": "trig"}
@@ -85,6 +87,14 @@ def serialize(graph: Graph, fmt: str) -> str:
     if name == "trig":
         return to_dataset(graph).serialize(format="trig")
     return graph.serialize(format=name, indent=2)
+
+
+def resolution_tsv(log: Iterable[Decision]) -> str:
+    """The resolution log as TSV: document, surface form, class, resolved IRI, rule that decided."""
+    lines = ["document\tsurface\tclass\tiri\trule"]
+    for d in sorted(log, key=lambda d: (d.document, d.kind.value, d.surface)):
+        lines.append(f"{d.document}\t{d.surface}\t{d.kind.value}\t{RES[d.key]}\t{d.rule}")
+    return "\n".join(lines) + "\n"
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kg.graph.resolve import entity_key, normal_form, resolve
+from kg.extract.forms import normal_form
+from kg.graph.resolve import entity_key, resolve
 from kg.pipeline import extract_document
 from kg.types import Document, Kind
 

@@ -1,0 +1,57 @@
+"""Places: the provinces and cities a report names (generic geography, not our files).
+
+>>> sorted(cities_named(["济源颐高互联网＋孵化园成功挂牌。", "谋划实施富联科技济源供应链项目。"]).items())
+[('济源', 2)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from kg.extract import patterns as p
+from kg.text.segment import tokens
+
+LIST_MARKS = frozenset("、（）()")
+FIRM_WORDS = ("公司", "集团")
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Province and city names from ``kg/resources/places.txt``."""
+    text = (resources.files("kg") / "resources" / "places.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def cities() -> frozenset[str]:
+    """City names only (provinces removed)."""
+    return places() - (frozenset(p.PROVINCES) - frozenset(p.MUNICIPALITIES))
+
+
+def cities_named(sentences: Iterable[str]) -> Counter[str]:
+    """How often each city is named as a place of the report's own.
+
+    Counts jieba place words (济源, 郑州市), but not cities in a list of places
+    (赴四川、重庆、上海), in parentheses, or opening a company name
+    (上海泽润生物科技有限公司): those are elsewhere.
+    """
+    known = cities()
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        for tok in tokens(sentence):
+            word = tok.word.removesuffix("市")
+            if tok.flag == "ns" and word in known and _own_place(sentence, tok.start, len(tok.word)):
+                counts[word] += 1
+    return counts
+
+
+def _own_place(sentence: str, start: int, length: int) -> bool:
+    before = sentence[start - 1 : start]
+    after = sentence[start + length : start + length + 1]
+    if before in LIST_MARKS or after in LIST_MARKS:
+        return False
+    rest = re.split(r"[，。；：、,;:]", sentence[start:], maxsplit=1)[0]
+    return not any(form in rest for form in FIRM_WORDS)
