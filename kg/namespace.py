@@ -37,6 +37,9 @@ class ZG(DefinedNamespace):
     Cluster: URIRef
     Document: URIRef
     ProjectStatus: URIRef
+    Ranking: URIRef
+    ObservationKind: URIRef
+    Metric: URIRef
 
     # object properties
     mentionedIn: URIRef
@@ -48,6 +51,9 @@ class ZG(DefinedNamespace):
     observedFor: URIRef
     reportsOn: URIRef
     affiliation: URIRef
+    kind: URIRef
+    normalizedMetric: URIRef
+    rankedEntity: URIRef
 
     # datatype properties
     totalInvestment: URIRef
@@ -63,6 +69,14 @@ class ZG(DefinedNamespace):
     fileName: URIRef
     contentHash: URIRef
     role: URIRef
+    baseValue: URIRef
+    baseUnit: URIRef
+    periodStart: URIRef
+    periodEnd: URIRef
+    assessment: URIRef
+    rank: URIRef
+    position: URIRef
+    fieldSize: URIRef
 
     # individuals of the project-status scheme
     ProjectStatusScheme: URIRef
@@ -72,8 +86,20 @@ class ZG(DefinedNamespace):
     inOperation: URIRef
     completed: URIRef
 
+    # individuals of the observation-kind scheme
+    ObservationKindScheme: URIRef
+    actual: URIRef
+    estimate: URIRef
+    target: URIRef
+    share: URIRef
+
+    # the metric scheme (its concepts live in ontology/metrics.ttl, under METRIC)
+    MetricScheme: URIRef
+
 
 RES = Namespace(RESOURCE_BASE)
+#: Concepts of the normalised-metric scheme (ontology/metrics.ttl), e.g. METRIC.industrialValueAdded.
+METRIC = Namespace(ONTOLOGY_IRI + "/metric#")
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 QB = Namespace("http://purl.org/linked-data/cube#")

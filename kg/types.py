@@ -86,7 +86,12 @@ class Mention:
 
 @dataclass(frozen=True)
 class Observation:
-    """One economic figure as reported (``value`` is in ``unit``, as written)."""
+    """One economic figure as reported (``value`` is in ``unit``, as written).
+
+    ``kind`` is one of ``actual``, ``estimate`` (预计), ``target`` (力争/确保) or
+    ``share`` (占比); ``concept`` is the normalised metric, if the metric is a
+    common one; ``base_value`` is ``value`` in ``base_unit`` (亿元 → CNY).
+    """
 
     metric: str
     value: Decimal
@@ -96,6 +101,22 @@ class Observation:
     period: str | None = None
     estimated: bool = False
     approximate: bool = False
+    kind: str = "actual"
+    concept: str | None = None
+    base_value: Decimal | None = None
+    base_unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """A place in an assessment: "在全省166家先进制造业开发区…考评中排名一档第六"."""
+
+    assessment: str
+    rank: str
+    sentence: int
+    position: int | None = None
+    field_size: int | None = None
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +155,7 @@ class Extraction:
     mentions: tuple[Mention, ...]
     facts: tuple[Fact, ...]
     observations: tuple[Observation, ...]
+    rankings: tuple[Ranking, ...] = ()
 
 
 @dataclass(frozen=True)

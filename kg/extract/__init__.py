@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
-from kg.extract import aliases, companies, honors, indicators, parks, people, projects, zones
+from kg.extract import aliases, companies, honors, indicators, parks, people, projects, rankings, zones
 from kg.extract.document import describe
 from kg.extract.forms import company_short_forms
 from kg.extract.places import cities_named
@@ -23,6 +24,7 @@ from kg.types import (
     Kind,
     Mention,
     Observation,
+    Ranking,
     Sentence,
     Text,
 )
@@ -57,6 +59,7 @@ def _sentence_items(sentence: Sentence, info: DocumentInfo, zone: Mention) -> li
         *honors.find(sentence, zone),
         *people.find(sentence),
         *indicators.find(sentence, info.year, info.period),
+        *rankings.find(sentence, info.year),
     ]
 
 
@@ -69,10 +72,13 @@ def extract(document: Document, text: Text) -> Extraction:
     mentions: list[Mention] = [zone]
     facts: list[Fact] = []
     observations: list[Observation] = []
+    ranks: list[Ranking] = []
     for sentence in sents:
         for item in _sentence_items(sentence, info, zone):
             if isinstance(item, Observation):
                 observations.append(item)
+            elif isinstance(item, Ranking):
+                ranks.append(item)
             elif isinstance(item, Fact):
                 facts.append(item)
             else:
@@ -84,6 +90,7 @@ def extract(document: Document, text: Text) -> Extraction:
         mentions=tuple(dict.fromkeys(mentions)),
         facts=tuple(dict.fromkeys(facts)),
         observations=tuple(dict.fromkeys(observations)),
+        rankings=tuple(dict.fromkeys(ranks)),
     )
 
 
@@ -119,11 +126,4 @@ def recognise(extraction: Extraction, names: dict[str, Kind]) -> Extraction:
                 found.append(mention)
     if not found:
         return extraction
-    return Extraction(
-        document=extraction.document,
-        info=extraction.info,
-        sentences=extraction.sentences,
-        mentions=extraction.mentions + tuple(found),
-        facts=extraction.facts,
-        observations=extraction.observations,
-    )
+    return replace(extraction, mentions=extraction.mentions + tuple(found))

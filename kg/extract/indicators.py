@@ -1,12 +1,13 @@
 """Indicators: "实现/完成 <metric> <number><unit>，同比增长 <x>%" as observations.
 
-Masked figures give nothing; targets (力争/确保) are not observations; 预计
-marks the rest of the sentence as an estimate; a period phrase (元至9月, 上半年,
-全年) sets the period of the figures that follow it.
+Masked figures give nothing; 预计 makes the rest of the sentence an estimate and
+力争/确保/目标 a target; "A 占 B 比重 x%" is a share; a period phrase (元至9月,
+上半年, 全年) sets the period of the figures that follow it.  A range (20-30亿元)
+is left out rather than turned into one number.
 
->>> [(o.metric, str(o.value), o.unit, str(o.growth), o.period) for o in
+>>> [(o.metric, str(o.value), o.unit, str(o.growth), o.period, o.kind) for o in
 ...  find(Sentence(0, "今年元至9月，完成工业总产值716.85亿元，同比增长27.2%。", 0, 0), 2022, "2022")]
-[('工业总产值', '716.85', '亿元', '27.2', '2022-01/2022-09')]
+[('工业总产值', '716.85', '亿元', '27.2', '2022-01/2022-09', 'actual')]
 """
 
 from __future__ import annotations
@@ -19,19 +20,29 @@ from kg.extract.names import is_masked, to_decimal
 from kg.text.segment import clauses
 from kg.types import Observation, Sentence
 
-UNITS = sorted(
-    [*p.MONEY_UNITS, *p.COUNT_UNITS, *p.MEASURE_UNITS], key=len, reverse=True
-)
+UNITS = sorted([*p.MONEY_UNITS, *p.COUNT_UNITS, *p.MEASURE_UNITS], key=len, reverse=True)
+NUMERAL = rf"{p.NUMBER}|[一二三四五六七八九十两百]+"
 VALUE = re.compile(
-    rf"({p.NUMBER})(余|多)?({'|'.join(map(re.escape, UNITS))})(?![\u4e00-\u9fff]*[率比])"
+    rf"(?<![\d.\-~～至到—])({NUMERAL})(余|多)?({'|'.join(map(re.escape, UNITS))})(?![\u4e00-\u9fff]*[率比])"
+)
+SHARE = re.compile(
+    rf"([\u4e00-\u9fff“”]{{2,20}}?)占([\u4e00-\u9fff“”]{{2,20}}?)的?(?:比重|比例)(?:为|达到|达)?({p.NUMBER})%"
 )
 VERB = re.compile("|".join(map(re.escape, sorted(p.METRIC_VERBS, key=len, reverse=True))))
 METRIC_LEAD = re.compile(
     r"^(?:今年|全年|上半年|下半年|一季度|前三季度|年内|截至目前|目前|共|已|可|累计|规模以上工业企业|规上工业企业|"
-    r"规模以上企业|企业|全区|园区|高新区|经开区|开发区|本区|我区|其中)+"
+    r"规模以上企业|企业|全区|园区|高新区|经开区|开发区|本区|我区|其中|力争|确保|争取|实现|年度)+"
 )
-METRIC_OK = re.compile(r"^[\u4e00-\u9fff“”（）()A-Za-z]{2,16}$")
+METRIC_OK = re.compile(r"^[\u4e00-\u9fff“”（）()A-Za-z]{2,20}$")
+#: Chinese numerals that are idioms more often than figures (一批, 一家, 一个).
+IDIOM_NUMERALS = ("一", "两")
 NEGATIVE = ("下降", "减少", "降低")
+GROUP_TOTAL = re.compile(rf"^(?:项目)?(?:计划|协议)?总投资(?:约|达|超)?({p.NUMBER})(亿元|万元)$")
+METRIC_TAIL = re.compile(r"(?:超过|超|达到|达|突破|约|近|为|共)$")
+CONCEPT_FORMS = sorted(
+    ((form, concept) for concept, forms in p.METRIC_CONCEPTS.items() for form in forms),
+    key=lambda pair: len(pair[0]), reverse=True,
+)
 
 
 def find(sentence: Sentence, year: int | None, default_period: str | None) -> list[Observation]:
@@ -39,31 +50,80 @@ def find(sentence: Sentence, year: int | None, default_period: str | None) -> li
     out: list[Observation] = []
     period = default_period
     estimated = target = False
-    parts = [c for _, c in clauses(sentence.text)]
+    spans = clauses(sentence.text)
+    parts = [c for _, c in spans]
     for n, clause in enumerate(parts):
         period = _period(clause, year) or period
         estimated = estimated or any(m in clause for m in p.ESTIMATE_MARKERS)
         target = target or any(m in clause for m in p.TARGET_MARKERS[:4])
-        if target or is_masked(clause):
+        if n and sentence.text[spans[n][0] - 1] in "；;":
+            target = any(m in clause for m in p.TARGET_MARKERS[:4])  # a target ends with its clause group
+        if is_masked(clause):
             continue
+        kind = "target" if target else "estimate" if estimated else "actual"
         nxt = parts[n + 1] if n + 1 < len(parts) else ""
+        share = _share(clause, sentence.index, period, kind)
+        if share:
+            out.append(share)
+            continue
+        group = _group_total(clause, out[-1] if out else None)
+        if group:
+            out.append(group)
+            continue
         for sub in clause.split("、"):
-            obs = _observation(sub, nxt, sentence.index, period, estimated)
+            obs = _observation(sub, nxt, sentence.index, period, kind)
             if obs:
                 out.append(obs)
     return out
 
 
-def _observation(
-    clause: str, nxt: str, index: int, period: str | None, estimated: bool
-) -> Observation | None:
+def _group_total(clause: str, previous: Observation | None) -> Observation | None:
+    """"重点项目38个，总投资254.4亿元": the total of the group just counted, an indicator of the zone."""
+    match = GROUP_TOTAL.match(clause.rstrip("。；;"))
+    if not match or previous is None or previous.unit != "个" or previous.metric.endswith("总投资"):
+        return None
+    value = to_decimal(match.group(1))
+    if value is None:
+        return None
+    return _make(f"{previous.metric}总投资", value, match.group(2), previous.sentence, None,
+                 previous.period, previous.kind, False)
+
+
+def concept_of(metric: str) -> str | None:
+    """The normalised metric a written metric ends with (规上工业增加值 → aboveScaleIndustrialValueAdded)."""
+    for form, concept in CONCEPT_FORMS:
+        if metric.endswith(form) or metric == form:
+            return concept
+    return None
+
+
+def _observation(clause: str, nxt: str, index: int, period: str | None, kind: str) -> Observation | None:
     """One observation from a clause with a verb, a metric and a number with a unit."""
     value = VALUE.search(clause)
-    if not value:
+    if not value or re.match(r"[\-~～至到—]\d", clause[value.end() - len(value.group(3)) :]):
         return None
     verbs = list(VERB.finditer(clause, 0, value.start()))
     if not verbs:
         return None
+    metric = METRIC_LEAD.sub("", _metric_span(clause, verbs, value.start()).removeprefix("了"))
+    metric = METRIC_TAIL.sub("", metric.strip("，,、：:"))
+    if not METRIC_OK.match(metric) or any(w in metric for w in p.NOT_METRICS) or not _balanced(metric):
+        return None
+    if value.group(1) in IDIOM_NUMERALS:
+        return None
+    number = to_decimal(value.group(1))
+    if number is None:
+        return None
+    growth = _growth(clause[value.end() :]) or (_growth(nxt) if _is_growth_only(nxt) else None)
+    return _make(metric, number, value.group(3), index, growth, period, kind, bool(value.group(2)))
+
+
+def _balanced(text: str) -> bool:
+    return text.count("“") == text.count("”") and text.count("（") == text.count("）")
+
+
+def _metric_span(clause: str, verbs: list[re.Match[str]], end: int) -> str:
+    """The metric words before a value: after the last verb, or from a kept verb (新增…)."""
     verb = verbs[-1]
     if verb.group() not in p.METRIC_KEEP_VERBS:
         start = verb.end()
@@ -71,23 +131,31 @@ def _observation(
         start = 0
     else:
         start = verb.start()
-    metric = clause[start : value.start()]
-    metric = METRIC_LEAD.sub("", metric.removeprefix("了")).strip("，,、：:")
-    if not METRIC_OK.match(metric) or any(w in metric for w in p.NOT_METRICS):
+    return clause[start:end]
+
+
+def _share(clause: str, index: int, period: str | None, kind: str) -> Observation | None:
+    """"A 占 B 比重 x%": a share, its metric the whole phrase."""
+    match = SHARE.search(clause)
+    if not match:
         return None
-    number = to_decimal(value.group(1))
-    if number is None:
+    subject = METRIC_LEAD.sub("", match.group(1))
+    if len(subject) < 2:
         return None
-    growth = _growth(clause[value.end() :]) or (_growth(nxt) if _is_growth_only(nxt) else None)
+    metric = f"{subject}占{match.group(2)}比重"
+    value = to_decimal(match.group(3))
+    if value is None:
+        return None
+    return _make(metric, value, "%", index, None, period, "share" if kind == "actual" else kind, False)
+
+
+def _make(metric: str, value: Decimal, unit: str, index: int, growth: Decimal | None,
+          period: str | None, kind: str, approximate: bool) -> Observation:
+    base_unit, factor = p.BASE_UNITS.get(unit, (None, 1))
     return Observation(
-        metric=metric,
-        value=number,
-        unit=value.group(3),
-        sentence=index,
-        growth=growth,
-        period=period,
-        estimated=estimated,
-        approximate=bool(value.group(2)),
+        metric=metric, value=value, unit=unit, sentence=index, growth=growth, period=period,
+        estimated=kind == "estimate", approximate=approximate, kind=kind, concept=concept_of(metric),
+        base_value=value * factor if base_unit else None, base_unit=base_unit,
     )
 
 

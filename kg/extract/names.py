@@ -2,8 +2,8 @@
 
 >>> name_before("推动天传智能规划建设新项目", 11)
 '新'
->>> to_decimal("5200")
-Decimal('5200')
+>>> to_decimal("5200"), to_decimal("十三"), to_decimal("两百")
+(Decimal('5200'), Decimal('13'), Decimal('200'))
 """
 
 from __future__ import annotations
@@ -48,14 +48,22 @@ def to_decimal(text: str) -> Decimal | None:
 
 
 def _chinese_number(text: str) -> Decimal | None:
-    """Parse 三, 十三, 二十, 二十五 (counts up to 99)."""
-    if not text or any(ch not in p.CN_DIGITS and ch != "十" for ch in text):
+    """Parse Chinese numerals below 10,000: 三, 十三, 二十五, 百, 两百, 一千二百."""
+    if not text or any(ch not in p.CN_DIGITS and ch not in CN_UNITS for ch in text):
         return None
-    if "十" not in text:
-        return Decimal(p.CN_DIGITS[text]) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    value = (p.CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (p.CN_DIGITS.get(ones, 0) if ones else 0)
-    return Decimal(value)
+    total, digit = 0, None
+    for ch in text:
+        if ch in CN_UNITS:
+            total += (1 if digit is None else digit) * CN_UNITS[ch]
+            digit = None
+        elif digit is not None:
+            return None  # two digits in a row (一二) is not a number
+        else:
+            digit = p.CN_DIGITS[ch]
+    return Decimal(total + (digit or 0))
+
+
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def name_before(text: str, end: int) -> str:

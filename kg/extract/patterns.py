@@ -194,13 +194,13 @@ RECIPIENT_CLASSES = (
 
 #: Verbs in front of a metric; the metric is what follows the last of them.
 METRIC_VERBS = ("累计完成", "可实现", "可完成", "实现", "完成", "达到", "达", "引进", "利用",
-                "新增", "净增", "增至", "累计", "共计", "合计")
-#: Verbs kept as part of the metric ("新增高新技术企业").
-METRIC_KEEP_VERBS = ("新增", "净增", "引进", "利用")
+                "新增", "净增", "增至", "累计", "共计", "合计", "新签约", "签约", "入库", "实施")
+#: Verbs kept as part of the metric ("新增高新技术企业", "新签约项目").
+METRIC_KEEP_VERBS = ("新增", "净增", "引进", "利用", "新签约", "签约")
 #: Growth phrases: sign and pattern.
 GROWTH = re.compile(rf"(?:同比)?(增长|下降|增速|增幅|减少|降低)(?:为|达|了)?({NUMBER})%")
 #: Words that make a figure a target, not an observation.
-TARGET_MARKERS = ("力争", "确保", "目标", "计划", "争取", "要", "突破", "不低于", "以上")
+TARGET_MARKERS = ("力争", "确保", "目标", "争取", "要", "突破", "不低于", "以上")
 ESTIMATE_MARKERS = ("预计",)
 #: Metric words that are not indicators (shares, ratios, rankings, task completion).
 NOT_METRICS = ("比重", "占比", "完成率", "排查率", "覆盖率", "排名", "第", "比例", "任务", "目标",
@@ -210,10 +210,52 @@ PERIODS = (
     (re.compile(r"(?:元|1|一)(?:月)?(?:至|~|-|—|到)(\d{1,2})月"), "months"),
     (re.compile(r"上半年"), "H1"),
     (re.compile(r"下半年"), "H2"),
-    (re.compile(r"一季度|第一季度"), "Q1"),
     (re.compile(r"前三季度"), "Q1-Q3"),
-    (re.compile(r"全年|年末|年底"), "year"),
+    (re.compile(r"(?<!前)(?:第)?一季度"), "Q1"),
+    (re.compile(r"(?<!前)(?:第)?二季度"), "Q2"),
+    (re.compile(r"(?<!前)(?:第)?三季度"), "Q3"),
+    (re.compile(r"(?<!前)(?:第)?四季度"), "Q4"),
+    (re.compile(r"全年|年末|年底|年度"), "year"),
 )
+
+#: Normalised metrics: concept id → written forms, longest match at the end of a metric wins.
+#: The concepts, with Chinese and English labels, are the SKOS scheme ontology/metrics.ttl.
+METRIC_CONCEPTS = {
+    "industrialOutput": ("工业总产值", "工业产值"),
+    "aboveScaleIndustrialOutput": ("规上工业总产值", "规模以上工业总产值", "规上工业产值"),
+    "industrialValueAdded": ("工业增加值",),
+    "aboveScaleIndustrialValueAdded": ("规上工业增加值", "规模以上工业增加值"),
+    "operatingRevenue": ("营业收入", "营收", "主营业务收入"),
+    "fixedAssetInvestment": ("固定资产投资",),
+    "industrialInvestment": ("工业投资",),
+    "generalPublicBudgetRevenue": ("一般公共预算收入",),
+    "taxRevenue": ("税收收入", "税收"),
+    "foreignCapitalUsed": ("实际利用外资", "利用外资", "实际使用外资"),
+    "importExport": ("进出口总额", "外贸进出口总额", "进出口"),
+    "gdp": ("地区生产总值", "生产总值", "GDP"),
+    "retailSales": ("社会消费品零售总额", "限上消费品零售总额"),
+    "newHighTechEnterprises": ("新增高新技术企业", "新增国家高新技术企业", "新认定高新技术企业", "新增高企"),
+    "techSMEs": ("科技型中小企业", "国家科技型中小企业"),
+    "keyProjects": ("重点项目",),
+    "signedProjects": ("新签约项目", "签约项目", "新签约重点项目", "签约重点项目", "新签约亿元以上项目"),
+    "contractInvestment": ("合同投资额", "合同投资金额", "合同引资额", "协议总投资", "签约额"),
+    "outsideCapital": ("引进市外到位资金", "市外到位资金", "到位资金"),
+    "newEnterprises": ("新增规模以上工业企业", "新增规上工业企业", "新增“四上”企业"),
+}
+#: Units and their base: written unit → (base unit code, factor).
+BASE_UNITS = {
+    "亿元": ("CNY", 100_000_000), "万元": ("CNY", 10_000), "元": ("CNY", 1),
+    "亿美元": ("USD", 100_000_000), "万美元": ("USD", 10_000), "美元": ("USD", 1),
+    "%": ("percent", 1),
+    "万吨": ("t", 10_000), "吨": ("t", 1), "万平方米": ("m2", 10_000), "平方米": ("m2", 1),
+    "亩": ("mu", 1), "公里": ("km", 1), "万千瓦": ("kW", 10_000), "千瓦": ("kW", 1),
+    **{unit: ("count", 1) for unit in COUNT_UNITS},
+}
+#: Rankings: "(在)<assessment>中(综合)?(排名|居|位居|位列)(第)?<rank>(位|名)?".
+RANK_VERB = r"(?:综合)?(?:排名|排|居|位居|位列|列)"
+RANK_VALUE = r"(?:一档|二档|三档)?第[一二三四五六七八九十百\d]+(?:位|名|方阵)?|前列|首位"
+#: Words that make the phrase before a rank an assessment.
+ASSESSMENT_WORDS = ("考核", "考评", "评估", "评价", "排名", "排行", "榜", "监测", "综合")
 
 # --- people -------------------------------------------------------------------
 

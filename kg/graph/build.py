@@ -7,14 +7,16 @@ Every project, honor and indicator carries the sentences it came from
 
 from __future__ import annotations
 
+import calendar
+import re
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from kg.graph.resolve import Resolution, digest
-from kg.namespace import RES, ZG
-from kg.types import Extraction, Fact, Kind, Mention, Observation, Status
+from kg.namespace import METRIC, RES, ZG
+from kg.types import Extraction, Fact, Kind, Mention, Observation, Ranking, Status
 
 #: Classes whose nodes carry their evidence sentences.
 WITH_EVIDENCE = frozenset((Kind.PROJECT, Kind.HONOR, Kind.COMPANY, Kind.PARK, Kind.PERSON,
@@ -22,6 +24,9 @@ WITH_EVIDENCE = frozenset((Kind.PROJECT, Kind.HONOR, Kind.COMPANY, Kind.PARK, Ki
 #: Zone-scoped classes that lie in the zone of the report that names them.
 LOCATED = frozenset((Kind.PROJECT, Kind.PARK))
 MAX_EVIDENCE_PER_DOC = 5
+PERIOD = re.compile(r"(\d{4})(?:-(\d{2})/\d{4}-(\d{2})|-?(H1|H2|Q1|Q2|Q3|Q4|Q1-Q3)?)")
+PERIOD_MONTHS = {"": (1, 12), "H1": (1, 6), "H2": (7, 12), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9),
+                 "Q4": (10, 12), "Q1-Q3": (1, 9)}
 
 
 def iri(key: str) -> URIRef:
@@ -41,6 +46,8 @@ def new_graph() -> Graph:
     for kind in Kind:
         graph.bind(kind.value.lower(), RES[kind.value.lower() + "/"])
     graph.bind("document", RES["document/"])
+    graph.bind("ranking", RES["ranking/"])
+    graph.bind("metric", METRIC)
     for prefix, ns in (("skos", SKOS), ("dcterms", DCTERMS), ("prov", PROV), ("owl", OWL)):
         graph.bind(prefix, ns)
     return graph
@@ -91,6 +98,8 @@ def _add_document(graph: Graph, resolution: Resolution, extraction: Extraction) 
         _add_fact(graph, resolution, extraction, fact, doc)
     for observation in extraction.observations:
         _add_observation(graph, extraction, observation, doc, zone)
+    for ranking in extraction.rankings:
+        _add_ranking(graph, extraction, ranking, doc, zone)
 
 
 def _evidence(graph: Graph, node: URIRef, extraction: Extraction, index: int, doc: URIRef) -> None:
@@ -128,26 +137,79 @@ def _plain(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _decimal(value: Decimal) -> Literal:
+    return Literal(_plain(value), datatype=XSD.decimal)
+
+
 def _add_observation(
     graph: Graph, extraction: Extraction, obs: Observation, doc: URIRef, zone: URIRef
 ) -> None:
-    """Add one indicator observation node."""
+    """Add one indicator observation node (a qb:Observation of the zone)."""
     key = digest(extraction.document.sha256, str(obs.sentence), obs.metric, str(obs.value),
-                 obs.unit, obs.period or "", str(obs.estimated))
+                 obs.unit, obs.period or "", obs.kind)
     node = RES[f"indicator/{key}"]
     label = f"{obs.metric}（{obs.period}）" if obs.period else obs.metric
     graph.add((node, RDF.type, ZG.Indicator))
     graph.add((node, RDFS.label, Literal(label, lang="zh")))
     graph.add((node, ZG.metric, Literal(obs.metric, lang="zh")))
-    graph.add((node, ZG.value, Literal(_plain(obs.value), datatype=XSD.decimal)))
+    if obs.concept:
+        graph.add((node, ZG.normalizedMetric, METRIC[obs.concept]))
+    graph.add((node, ZG.value, _decimal(obs.value)))
     graph.add((node, ZG.unit, Literal(obs.unit)))
+    if obs.base_value is not None and obs.base_unit:
+        graph.add((node, ZG.baseValue, _decimal(obs.base_value)))
+        graph.add((node, ZG.baseUnit, Literal(obs.base_unit)))
     if obs.growth is not None:
-        graph.add((node, ZG.growthRate, Literal(_plain(obs.growth), datatype=XSD.decimal)))
-    if obs.period:
-        graph.add((node, ZG.period, Literal(obs.period)))
+        graph.add((node, ZG.growthRate, _decimal(obs.growth)))
+    _add_period(graph, node, obs.period)
     graph.add((node, ZG.estimated, Literal(obs.estimated)))
+    graph.add((node, ZG.kind, ZG[obs.kind]))
     if obs.approximate:
         graph.add((node, ZG.approximate, Literal(True)))
     graph.add((node, ZG.observedFor, zone))
     graph.add((node, ZG.mentionedIn, doc))
     _evidence(graph, node, extraction, obs.sentence, doc)
+
+
+def _add_period(graph: Graph, node: URIRef, period: str | None) -> None:
+    """``zg:period`` as written plus its first and last day, so periods sort and compare."""
+    if not period:
+        return
+    graph.add((node, ZG.period, Literal(period)))
+    bounds = period_bounds(period)
+    if bounds:
+        graph.add((node, ZG.periodStart, Literal(bounds[0], datatype=XSD.date)))
+        graph.add((node, ZG.periodEnd, Literal(bounds[1], datatype=XSD.date)))
+
+
+def _add_ranking(graph: Graph, extraction: Extraction, ranking: Ranking, doc: URIRef, zone: URIRef) -> None:
+    """Add one ranking node: the report's zone placed in an assessment."""
+    key = digest(extraction.document.sha256, str(ranking.sentence), ranking.assessment, ranking.rank)
+    node = RES[f"ranking/{key}"]
+    graph.add((node, RDF.type, ZG.Ranking))
+    graph.add((node, RDFS.label, Literal(f"{ranking.assessment} {ranking.rank}", lang="zh")))
+    graph.add((node, ZG.assessment, Literal(ranking.assessment, lang="zh")))
+    graph.add((node, ZG.rank, Literal(ranking.rank, lang="zh")))
+    if ranking.position is not None:
+        graph.add((node, ZG.position, Literal(ranking.position)))
+    if ranking.field_size is not None:
+        graph.add((node, ZG.fieldSize, Literal(ranking.field_size)))
+    if ranking.year is not None:
+        graph.add((node, ZG.year, Literal(str(ranking.year), datatype=XSD.gYear)))
+    graph.add((node, ZG.rankedEntity, zone))
+    graph.add((node, ZG.mentionedIn, doc))
+    _evidence(graph, node, extraction, ranking.sentence, doc)
+
+
+def period_bounds(period: str) -> tuple[str, str] | None:
+    """First and last day of a period: "2023-H1" → ("2023-01-01", "2023-06-30")."""
+    match = PERIOD.fullmatch(period)
+    if not match:
+        return None
+    year = int(match.group(1))
+    if match.group(2):
+        first, last = int(match.group(2)), int(match.group(3))
+    else:
+        first, last = PERIOD_MONTHS[match.group(4) or ""]
+    end_day = calendar.monthrange(year, last)[1]
+    return f"{year}-{first:02d}-01", f"{year}-{last:02d}-{end_day:02d}"

@@ -18,7 +18,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from rdflib.query import Result
 
 from kg.errors import GraphFileError, QueryError
-from kg.namespace import ZG
+from kg.namespace import METRIC, ZG
 
 #: Prefixes every query may use without declaring them.
 PREFIXES = {
@@ -30,6 +30,7 @@ PREFIXES = {
     "dcterms": DCTERMS,
     "prov": PROV,
     "owl": OWL,
+    "metric": METRIC,
 }
 QUERY_DIRS = (Path.cwd() / "queries", Path(__file__).resolve().parents[2] / "queries")
 SPARQL_START = re.compile(r"^\s*(?:#.*\n\s*)*(?:PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
