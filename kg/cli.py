@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.errors import ZoneGraphError
+from kg.errors import InputError, ZoneGraphError
 
 DEFAULT_GRAPH = Path("output/graph.ttl")
 EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig")
@@ -56,9 +56,11 @@ def main() -> None:
               default=Path("output"), show_default=True, help="Folder for graph.ttl and graph.html.")
 @click.option("--aliases", type=click.Path(path_type=Path, dir_okay=False),
               help="TSV file of surface<TAB>class<TAB>canonical names that override resolution.")
+@click.option("--strict", is_flag=True, help="Fail (and write nothing) if any file cannot be read.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, no_html: bool, quiet: bool) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: bool, no_html: bool,
+          quiet: bool) -> None:
     """Build the graph from report files or folders (default: seeds/).
 
     \b
@@ -79,6 +81,10 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, no_html:
     with click.progressbar(length=total, label="extracting", file=sys.stderr,
                            hidden=not show) as bar:
         result = run_build(inputs, progress=lambda _name: bar.update(1), aliases=aliases)
+    for skipped in result.skipped:
+        click.echo(f"kg: skipped {skipped.path}: {skipped.reason}", err=True)
+    if strict and result.skipped:
+        raise InputError(f"{len(result.skipped)} file(s) could not be read and --strict is set; nothing written")
     graph_path = out_dir / "graph.ttl"
     write_atomic(graph_path, to_turtle(result.graph))
     write_atomic(out_dir / "resolution.tsv", resolution_tsv(result.resolution.log))
@@ -89,7 +95,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, no_html:
         render_html(result.graph, out_dir / "graph.html", title="ZoneGraph")
         written.append(str(out_dir / "graph.html"))
     stats = graph_stats(result.graph)
-    click.echo(f"{total} reports -> {stats.triples} triples: {', '.join(written)}", err=True)
+    read = len(result.extractions)
+    click.echo(f"{read} reports -> {stats.triples} triples: {', '.join(written)}", err=True)
     for name, count in stats.classes.items():
         click.echo(f"  {name:<16} {count:>6}", err=True)
 

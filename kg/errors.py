@@ -27,3 +27,7 @@ class QueryError(ZoneGraphError):
     """A SPARQL query cannot be found, parsed or run."""
 
     exit_code = 2
+
+
+class UnreadableFile(InputError):
+    """One input file cannot be read; the build reports it and goes on with the rest."""

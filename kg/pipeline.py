@@ -8,13 +8,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import Graph
 
+from kg.errors import InputError
 from kg.graph.resolve import Aliases, Resolution
+from kg.text.read import Skipped
 from kg.types import Document, Extraction
 
 Progress = Callable[[str], None]
@@ -27,6 +29,7 @@ class BuildResult:
     graph: Graph
     extractions: tuple[Extraction, ...]
     resolution: Resolution
+    skipped: tuple[Skipped, ...] = ()
 
 
 def extract_document(document: Document) -> Extraction:
@@ -59,11 +62,30 @@ def build_documents(
 def build(
     paths: Iterable[Path], progress: Progress | None = None, aliases: Path | None = None
 ) -> BuildResult:
-    """Build the knowledge graph of the reports under ``paths`` (with an optional alias file)."""
+    """Build the knowledge graph of the reports under ``paths`` (with an optional alias file).
+
+    Files that cannot be read are left out and listed in ``BuildResult.skipped``;
+    when no file at all can be read, that is an error.
+    """
     from kg.text.read import read_aliases, read_documents
 
     user_aliases = read_aliases(aliases) if aliases else None
-    return build_documents(read_documents(paths), progress, user_aliases)
+    skipped: list[Skipped] = []
+
+    def documents() -> Iterator[Document]:
+        for item in read_documents(paths):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                if progress and not item.reason.startswith("unsupported"):
+                    progress(item.path)
+            else:
+                yield item
+
+    result = build_documents(documents(), progress, user_aliases)
+    if not result.extractions:
+        first = f": {skipped[0].path}: {skipped[0].reason}" if skipped else ""
+        raise InputError(f"nothing could be read ({len(skipped)} file(s) skipped{first})")
+    return replace(result, skipped=tuple(skipped))
 
 
 def count_files(paths: Iterable[Path]) -> int:
