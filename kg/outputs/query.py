@@ -33,7 +33,9 @@ PREFIXES = {
     "metric": METRIC,
 }
 QUERY_DIRS = (Path.cwd() / "queries", Path(__file__).resolve().parents[2] / "queries")
-SPARQL_START = re.compile(r"^\s*(?:#.*\n\s*)*(?:PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+SPARQL_START = re.compile(
+    r"^\s*(?:#.*\n\s*)*(?:PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|WITH)\b", re.I
+)
 UPDATE = re.compile(r"^\s*(?:#.*\n\s*)*(?:PREFIX[^\n]*\n\s*)*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\b",
                     re.I)
 

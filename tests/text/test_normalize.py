@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.text.formats import decode_text
 from kg.text.normalize import normalize
-from kg.text.read import decode
 from kg.text.segment import clauses, sentences
 
 
@@ -49,4 +49,4 @@ def test_sentences_and_clauses() -> None:
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
 def test_decode(encoding: str) -> None:
-    assert decode("济源高新区2023年工作总结".encode(encoding), "x.txt") == "济源高新区2023年工作总结"
+    assert decode_text("济源高新区2023年工作总结".encode(encoding)) == "济源高新区2023年工作总结"
