@@ -44,6 +44,8 @@ EDGES = {
 STATUS_ZH = {"planned": "谋划", "signed": "签约", "underConstruction": "在建", "inOperation": "投产",
              "completed": "竣工"}
 MAX_EVIDENCE = 3
+#: Numerous classes shown only on request, so the first view stays readable.
+HIDDEN_BY_DEFAULT = ("Indicator", "Ranking")
 SUMMARY_THRESHOLD = 1500
 SUMMARY_PER_ZONE = 25
 PYVIS_LIB = ("lib", "vis-9.1.2")
@@ -176,7 +178,8 @@ def _options() -> str:
     options["interaction"] = {"hover": True, "tooltipDelay": 120, "navigationButtons": False}
     options["edges"] = {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False,
                         "font": {"size": 10, "align": "middle", "color": "#555"}, "color": {"color": "#9aa"}}
-    options["nodes"] = {"font": {"size": 13, "face": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"}}
+    options["nodes"] = {"font": {"size": 16, "face": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"},
+                        "scaling": {"label": {"enabled": True, "min": 12, "max": 22, "drawThreshold": 3}}}
     return json.dumps(options, sort_keys=True)
 
 
@@ -186,6 +189,7 @@ def render_html(graph: Graph, path: Path, *, title: str = "ZoneGraph",
     data = graph_data(graph)
     data["summaryThreshold"] = summary_threshold
     data["summaryPerZone"] = SUMMARY_PER_ZONE
+    data["hiddenClasses"] = list(HIDDEN_BY_DEFAULT)
     template = (resources.files("kg") / "templates" / "graph.html").read_text(encoding="utf-8")
     page = (template.replace("/*VIS_CSS*/", _vis_asset("vis-network.css"))
             .replace("/*VIS_JS*/", _vis_asset("vis-network.min.js"))
