@@ -21,7 +21,7 @@ from kg.text.segment import clauses
 from kg.types import Fact, Kind, Mention, Sentence
 
 TRIGGER = re.compile("|".join(map(re.escape, p.HONOR_TRIGGERS)))
-QUOTED_RUN = re.compile(r"^(?:[\u4e00-\u9fff\d]{0,12}?)((?:“[^”]{2,40}”[、和及]?)+)")
+QUOTED_RUN = re.compile(r"^(?:[\u4e00-\u9fff\d]{0,20}?)((?:“[^”]{2,40}”[、和及]?)+)")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 LEAD_WORDS = re.compile(r"^(?:(?:[一二三四五六七八九十]是|其中|同时|此外|另外|辖区|引育的|引进的|新引进的)[，,]?)+")
 MAX_HONOR = 40

@@ -24,6 +24,7 @@ QUOTED = re.compile(r"“[^”]*”")
 ORDINAL = re.compile(r"^[一二三四五六七八九十\d]+期")
 DESIGNATION_WORDS = ("先进", "示范", "绿色", "五好", "文明", "标杆", "优秀", "清廉", "星级")
 MAX_PARK = 16
+ASPIRATION = re.compile(r"(?:打造|建设成为|建成为|争创|创建)[^，。；,;]*$")
 
 
 def park_names(text: str) -> list[str]:
@@ -32,6 +33,8 @@ def park_names(text: str) -> list[str]:
     for match in SUFFIX.finditer(text):
         if _inside_quotes(text, match.start()) or _continues(text, match.end()):
             continue
+        if ASPIRATION.search(text[max(0, match.start() - 30) : match.start()]):
+            continue  # "打造千亿级…产业基地": a goal, not a place that exists
         core = trim_leading(clean(name_before(text, match.start())))
         name = ORDINAL.sub("", core) + match.group()
         if _is_named(name, match.group()) and name not in out:
@@ -45,7 +48,7 @@ def _inside_quotes(text: str, pos: int) -> bool:
 
 def _continues(text: str, end: int) -> bool:
     """True when the suffix is the head of a longer word (园区贷, 产业园项目 stays a park)."""
-    return bool(re.match(r"[贷内外级化]", text[end : end + 1]))
+    return bool(re.match(r"[贷内外级化项]", text[end : end + 1]))
 
 
 def _is_named(name: str, suffix: str) -> bool:

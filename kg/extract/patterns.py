@@ -32,7 +32,7 @@ MONEY_UNITS = {
     "美元": 1,
 }
 #: Count units accepted for indicators.
-COUNT_UNITS = ("家", "个", "项", "户", "件", "人", "名", "所", "座", "条", "批", "场")
+COUNT_UNITS = ("家", "个", "项", "户", "件", "人", "名", "所", "座", "条")
 #: Other measure units accepted for indicators.
 MEASURE_UNITS = ("万吨", "吨", "万平方米", "平方米", "亩", "公里", "千瓦", "万千瓦")
 #: "about / more than" markers that make a figure approximate.
@@ -108,8 +108,8 @@ NAME_BOUNDARY_WORDS = frozenset((
     "上半年", "下半年", "全年", "今年", "目前", "当前", "服务", "保障", "抓好",
     "做好", "聚焦", "落实", "实现", "促进", "举办", "承办", "签订", "参与", "协调", "跟踪",
     "督促", "推介", "洽谈", "入选", "获批", "挂牌", "荣获", "获评", "入驻", "布局", "储备",
-    "举行", "紧盯", "发挥", "充分发挥", "拜访", "拜访了", "走访", "对接", "高新区", "经开区", "开发区", "园区",
-    "全区", "本区", "我区", "该", "此", "其", "这", "那", "这些", "而且", "并且", "但", "但是",
+    "举行", "紧盯", "发挥", "充分发挥", "拜访", "拜访了", "走访", "对接", "全区", "本区", "我区",
+    "该", "此", "其", "这", "那", "这些", "而且", "并且", "但", "但是",
 ))
 #: Project names made only of these words are categories, not projects.
 GENERIC_PROJECT_WORDS = (
@@ -123,6 +123,7 @@ GENERIC_PROJECT_WORDS = (
     "大数据", "实事", "民生实事", "达产", "达效", "投产", "竣工", "技改", "改造升级",
     "产业链条", "链条", "产业链", "一批", "全市", "全省", "标杆", "关联", "公建", "商业", "园区",
     "铺排", "最大", "单体", "公司", "追加", "一个个", "生产", "基地", "代表", "参加", "集中",
+    "高新区", "经开区", "开发区",
 )
 PROJECT_SUFFIX = "项目"
 #: ``A 等 N 个(重点)项目``: A names one project of a group; a preceding total is the group's.
@@ -167,7 +168,7 @@ GENERIC_PARK_WORDS = (
 #: Verbs that introduce an honor; the honor follows, the recipient precedes.
 HONOR_TRIGGERS = (
     "被评为", "被确定为", "被认定为", "被命名为", "被授予", "被列为", "荣获", "获评", "获批",
-    "入选", "挂牌", "获得", "获授", "评为", "认定为", "成功创建", "创建成为", "跻身",
+    "入选", "挂牌", "获得", "获授", "评为", "认定为", "成功创建", "创建成为", "跻身", "申创",
 )
 #: Unquoted honors must end like this (designations, titles, awards).
 HONOR_SUFFIXES = (
@@ -194,9 +195,9 @@ RECIPIENT_CLASSES = (
 
 #: Verbs in front of a metric; the metric is what follows the last of them.
 METRIC_VERBS = ("累计完成", "可实现", "可完成", "实现", "完成", "达到", "达", "引进", "利用",
-                "新增", "净增", "增至", "累计", "共计", "合计", "新签约", "签约", "入库", "实施")
+                "新增", "净增", "增至", "累计", "共计", "合计", "新签约", "签约", "新入库", "入库", "实施")
 #: Verbs kept as part of the metric ("新增高新技术企业", "新签约项目").
-METRIC_KEEP_VERBS = ("新增", "净增", "引进", "利用", "新签约", "签约")
+METRIC_KEEP_VERBS = ("新增", "净增", "引进", "利用", "新签约", "签约", "新入库")
 #: Growth phrases: sign and pattern.
 GROWTH = re.compile(rf"(?:同比)?(增长|下降|增速|增幅|减少|降低)(?:为|达|了)?({NUMBER})%")
 #: Words that make a figure a target, not an observation.

@@ -20,8 +20,10 @@ from kg.types import Extraction, Fact, Kind, Mention
 
 ENTITY_CLASSES = ("Zone", "Company", "Project", "Park", "Honor", "Person", "Organization", "Cluster")
 FACT_TYPES = ("totalInvestment", "investor", "status", "awardedTo", "indicators")
-BARE_ZONES = frozenset(("高新区", "经开区", "开发区", "园区"))
+BARE_ZONES = ("高新区", "经开区", "开发区", "园区")
 TEXT_RULES = frozenset(("title", "first-full-name"))
+#: Kinds of observation the gold annotates (targets and shares are left out of it).
+OBSERVED = frozenset(("actual", "estimate"))
 
 Item = tuple[str, ...]
 
@@ -111,8 +113,11 @@ def gold_items(data: dict) -> dict[str, set[Item]]:  # type: ignore[type-arg]
     items["investor"] = {(_norm(f["project"]), _norm(f["company"])) for f in facts.get("investor", [])}
     items["status"] = {(_norm(f["project"]), f["status"]) for f in facts.get("status", [])}
     items["awardedTo"] = {(_norm(f["honor"]), _norm(f["recipient"])) for f in facts.get("awardedTo", [])}
-    items["indicators"] = {(_norm(f["metric"]), _norm(f["value"]), _norm(f.get("growth")))
-                           for f in facts.get("indicators", []) if f.get("value") is not None}
+    items["indicators"] = {
+        (_norm(f["metric"]), _norm(f["value"]), _norm(f.get("growth")), str(f.get("period")),
+         str(bool(f.get("estimated"))))
+        for f in facts.get("indicators", []) if f.get("value") is not None
+    }
     return items
 
 
@@ -131,11 +136,17 @@ def predicted_items(extraction: Extraction) -> dict[str, set[Item]]:
             continue  # the report's zone inferred from cities or metadata is not a text mention
         items[mention.kind.value].add((_norm(mention.label),))
     by_predicate: dict[str, set[Item]] = {name: set() for name in FACT_TYPES}
+    own = extraction.mentions[0]
+    bare = next((w for w in BARE_ZONES if w in extraction.info.title), "高新区")
     for fact in extraction.facts:
         if fact.predicate in by_predicate:
-            by_predicate[fact.predicate].add(_fact_item(fact))
+            item = _fact_item(fact)
+            if fact.obj == own and not from_text:
+                item = (item[0], _norm(bare))  # the gold names an unnamed own zone as written
+            by_predicate[fact.predicate].add(item)
     by_predicate["indicators"] = {
-        (_norm(o.metric), _norm(o.value), _norm(o.growth)) for o in extraction.observations
+        (_norm(o.metric), _norm(o.value), _norm(o.growth), str(o.period), str(o.estimated))
+        for o in extraction.observations if o.kind in OBSERVED
     }
     return {**items, **by_predicate}
 
