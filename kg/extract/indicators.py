@@ -13,18 +13,18 @@ is left out rather than turned into one number.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from kg.extract import patterns as p
-from kg.extract.names import is_masked, to_decimal
-from kg.text.segment import clauses
+from kg.extract.names import is_action_only, is_masked, to_decimal
+from kg.text.segment import clauses, tokens
 from kg.types import Observation, Sentence
 
 UNITS = sorted([*p.MONEY_UNITS, *p.COUNT_UNITS, *p.MEASURE_UNITS], key=len, reverse=True)
 NUMERAL = rf"{p.NUMBER}|[一二三四五六七八九十两百]+"
-VALUE = re.compile(
-    rf"(?<![\d.\-~～至到—])({NUMERAL})(余|多)?({'|'.join(map(re.escape, UNITS))})(?![\u4e00-\u9fff]*[率比])"
-)
+UNIT = "|".join(map(re.escape, UNITS))
+VALUE = re.compile(rf"(?<![\d.\-~～—])(?<!\d至)(?<!\d到)({NUMERAL})(余|多)?({UNIT})(?![\u4e00-\u9fff]*[率比])")
 SHARE = re.compile(
     rf"([\u4e00-\u9fff“”]{{2,20}}?)占([\u4e00-\u9fff“”]{{2,20}}?)的?(?:比重|比例)(?:为|达到|达)?({p.NUMBER})%"
 )
@@ -38,7 +38,10 @@ METRIC_OK = re.compile(r"^[\u4e00-\u9fff“”（）()A-Za-z]{2,20}$")
 IDIOM_NUMERALS = ("一", "两")
 NEGATIVE = ("下降", "减少", "降低")
 GROUP_TOTAL = re.compile(rf"^(?:项目)?(?:计划|协议)?总投资(?:约|达|超)?({p.NUMBER})(亿元|万元)$")
-METRIC_TAIL = re.compile(r"(?:超过|超|达到|达|突破|约|近|为|共)$")
+#: "规模以上工业企业中高新技术企业": the group before 中 is not part of the metric.
+OF_GROUP = re.compile(r"^.*?企业中")
+METRIC_TAIL = re.compile(r"(?:超过|超|达到|达|突破|约|近|为|共|不低于|不少于|以上)$")
+MAX_LIST_ITEM = 12
 CONCEPT_FORMS = sorted(
     ((form, concept) for concept, forms in p.METRIC_CONCEPTS.items() for form in forms),
     key=lambda pair: len(pair[0]), reverse=True,
@@ -49,7 +52,7 @@ def find(sentence: Sentence, year: int | None, default_period: str | None) -> li
     """Observations stated in one sentence."""
     out: list[Observation] = []
     period = default_period
-    estimated = target = False
+    estimated = target = listing = False
     spans = clauses(sentence.text)
     parts = [c for _, c in spans]
     for n, clause in enumerate(parts):
@@ -70,10 +73,29 @@ def find(sentence: Sentence, year: int | None, default_period: str | None) -> li
         if group:
             out.append(group)
             continue
+        previous: Observation | None = None
+        grouped = False
+        before = len(out)
         for sub in clause.split("、"):
-            obs = _observation(sub, nxt, sentence.index, period, kind)
+            if previous is not None and previous.growth is None and _is_growth_only(sub):
+                out[-1] = previous = replace(previous, growth=_growth(sub))
+                continue
+            if not VALUE.search(sub):
+                grouped = len(sub) <= MAX_LIST_ITEM and not VERB.search(sub)  # "A、B 6家": one figure for both
+                continue
+            if grouped and VERB.search(sub):
+                grouped = False
+            inherit = previous is not None or (not grouped and listing)
+            context = Context(nxt, parts[n - 1] if n else "", inherit=inherit)
+            obs = None if grouped else _observation(sub, context, sentence.index, period, kind)
             if obs:
                 out.append(obs)
+            previous, grouped = obs, False
+        made = out[before:]
+        if any(o.metric.startswith(p.METRIC_KEEP_VERBS) for o in made):
+            listing = True  # "新增A 10家，B 16家，C 4家": later items share the verb
+        elif VERB.search(clause):
+            listing = False
     return out
 
 
@@ -97,25 +119,73 @@ def concept_of(metric: str) -> str | None:
     return None
 
 
-def _observation(clause: str, nxt: str, index: int, period: str | None, kind: str) -> Observation | None:
-    """One observation from a clause with a verb, a metric and a number with a unit."""
-    value = VALUE.search(clause)
-    if not value or re.match(r"[\-~～至到—]\d", clause[value.end() - len(value.group(3)) :]):
+@dataclass(frozen=True)
+class Context:
+    """Around a clause: the next clause (for its growth), the previous one (for its subject),
+    and whether an earlier item of the same 、 list set the verb (新增A 10家、B 16家)."""
+
+    next_clause: str
+    previous_clause: str
+    inherit: bool
+
+
+def _observation(clause: str, ctx: Context, index: int, period: str | None, kind: str) -> Observation | None:
+    """One observation from a clause: the first figure with a unit that has a clean metric."""
+    for value in VALUE.finditer(clause):
+        if re.match(r"[\-~～至到—]\d", clause[value.end() - len(value.group(3)) :]):
+            continue  # a range: no single number to report
+        metric = _metric(clause[: value.start()], ctx)
+        if metric is None or value.group(1) in IDIOM_NUMERALS:
+            continue
+        number = to_decimal(value.group(1))
+        if number is None:
+            continue
+        rest = clause[value.end() :]
+        growth = _growth(rest) or (_growth(ctx.next_clause) if _is_growth_only(ctx.next_clause) else None)
+        return _make(metric, number, value.group(3), index, growth, period, kind, bool(value.group(2)))
+    return None
+
+
+def _metric(head: str, ctx: Context) -> str | None:
+    """The metric before a figure, or ``None`` when it is not a clean metric name.
+
+    After the last verb (完成工业增加值); from a kept verb (新增高新技术企业); before a
+    closing verb (高新技术企业达到); the whole head when an earlier list item set the verb or
+    when it is a common metric (合同投资金额); else the common metric that opens the
+    previous clause (工业投资高速增长，完成45.56亿元).
+    """
+    verbs = list(VERB.finditer(head))
+    if verbs:
+        candidate = _clean_metric(_metric_span(head, verbs, len(head)))
+        if not candidate:
+            before = _clean_metric(OF_GROUP.sub("", head[: verbs[-1].start()]))
+            candidate = "" if VERB.search(before) or is_action_only(before) else before
+        if not candidate:
+            opening = concept_form_at_start(ctx.previous_clause)
+            candidate = opening or ""
+    else:
+        candidate = _clean_metric(head)
+        if candidate and concept_of(candidate) is None and (not ctx.inherit or _has_verb(candidate)):
+            return None
+    if not candidate or not METRIC_OK.match(candidate) or not _balanced(candidate):
         return None
-    verbs = list(VERB.finditer(clause, 0, value.start()))
-    if not verbs:
-        return None
-    metric = METRIC_LEAD.sub("", _metric_span(clause, verbs, value.start()).removeprefix("了"))
-    metric = METRIC_TAIL.sub("", metric.strip("，,、：:"))
-    if not METRIC_OK.match(metric) or any(w in metric for w in p.NOT_METRICS) or not _balanced(metric):
-        return None
-    if value.group(1) in IDIOM_NUMERALS:
-        return None
-    number = to_decimal(value.group(1))
-    if number is None:
-        return None
-    growth = _growth(clause[value.end() :]) or (_growth(nxt) if _is_growth_only(nxt) else None)
-    return _make(metric, number, value.group(3), index, growth, period, kind, bool(value.group(2)))
+    return None if any(w in candidate for w in p.NOT_METRICS) else candidate
+
+
+def _has_verb(text: str) -> bool:
+    """A plain verb among the words (另有, 通过专家评审): not a metric name."""
+    return any(tok.flag in ("v", "vd") for tok in tokens(text))
+
+
+def _clean_metric(text: str) -> str:
+    metric = METRIC_LEAD.sub("", text.removeprefix("了"))
+    return METRIC_TAIL.sub("", metric.strip("，,、：:"))
+
+
+def concept_form_at_start(clause: str) -> str | None:
+    """A common metric that a clause opens with (工业投资高速增长 → 工业投资)."""
+    stripped = METRIC_LEAD.sub("", clause)
+    return next((form for form, _ in CONCEPT_FORMS if stripped.startswith(form)), None)
 
 
 def _balanced(text: str) -> bool:

@@ -205,7 +205,7 @@ TARGET_MARKERS = ("力争", "确保", "目标", "争取", "要", "突破", "不�
 ESTIMATE_MARKERS = ("预计",)
 #: Metric words that are not indicators (shares, ratios, rankings, task completion).
 NOT_METRICS = ("比重", "占比", "完成率", "排查率", "覆盖率", "排名", "第", "比例", "任务", "目标",
-               "总投资", "金额", "达效率", "开工率", "等")
+               "总投资", "达效率", "开工率", "等", "和", "及")
 #: Period phrases → (start month, end month); ``None`` end means the whole year.
 PERIODS = (
     (re.compile(r"(?:元|1|一)(?:月)?(?:至|~|-|—|到)(\d{1,2})月"), "months"),
@@ -216,7 +216,7 @@ PERIODS = (
     (re.compile(r"(?<!前)(?:第)?二季度"), "Q2"),
     (re.compile(r"(?<!前)(?:第)?三季度"), "Q3"),
     (re.compile(r"(?<!前)(?:第)?四季度"), "Q4"),
-    (re.compile(r"全年|年末|年底|年度"), "year"),
+    (re.compile(r"全年|年末|年底"), "year"),
 )
 
 #: Normalised metrics: concept id → written forms, longest match at the end of a metric wins.
