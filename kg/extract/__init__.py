@@ -11,7 +11,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from kg.extract import aliases, companies, honors, indicators, parks, people, projects, rankings, zones
+from kg.extract import (
+    aliases,
+    companies,
+    honors,
+    indicators,
+    organizations,
+    parks,
+    people,
+    projects,
+    rankings,
+    zones,
+)
 from kg.extract.document import describe
 from kg.extract.forms import company_short_forms
 from kg.extract.places import cities_named
@@ -58,6 +69,7 @@ def _sentence_items(sentence: Sentence, info: DocumentInfo, zone: Mention) -> li
         *parks.find(sentence),
         *honors.find(sentence, zone),
         *people.find(sentence),
+        *organizations.find(sentence),
         *indicators.find(sentence, info.year, info.period),
         *rankings.find(sentence, info.year),
     ]

@@ -14,6 +14,8 @@ import re
 
 from kg.extract import patterns as p
 from kg.extract.names import clean, is_masked, list_before, name_before, trim_leading
+from kg.extract.places import places
+from kg.text.segment import tokens
 from kg.types import Kind, Mention, Sentence
 
 LEGAL = re.compile("|".join(map(re.escape, p.LEGAL_FORMS)))
@@ -21,6 +23,8 @@ LIST_OF_FIRMS = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)家(
 #: After an industry word these characters mean a compound noun, not a company name.
 COMPOUND_AFTER = ("制造", "装备", "化", "产业", "信息", "技术", "终端", "领域", "企业", "行业")
 MIN_BRAND, MAX_BRAND = 2, 4
+MIN_PROPER = 3
+MAX_LISTED = 6
 
 
 def legal_names(text: str) -> list[str]:
@@ -39,7 +43,11 @@ def legal_names(text: str) -> list[str]:
 
 
 def short_name_prefix(name: str) -> str | None:
-    """The company short name a project name starts with (brand + industry word), if any."""
+    """The company short name a project name starts with (brand + industry word), if any.
+
+    When the industry word opens a compound (新开普智能制造基地), the company is the brand
+    alone, provided the brand is a proper name (not one dictionary word such as 新一代).
+    """
     for brand_len in range(MIN_BRAND, MAX_BRAND + 1):
         brand = name[:brand_len]
         if brand in p.NOT_BRAND or not re.fullmatch(r"[\u4e00-\u9fff]+", brand):
@@ -49,10 +57,58 @@ def short_name_prefix(name: str) -> str | None:
         for word in sorted(p.INDUSTRY_WORDS, key=len, reverse=True):
             if name.startswith(word, brand_len):
                 rest = name[brand_len + len(word) :]
-                if rest.startswith(COMPOUND_AFTER):
-                    return None
-                return name[: brand_len + len(word)]
+                if not rest.startswith(COMPOUND_AFTER):
+                    return name[: brand_len + len(word)]
+                return brand if brand_len >= MIN_PROPER and _proper(brand) else None
     return None
+
+
+def _proper(word: str) -> bool:
+    """Not a single dictionary word: a coined name that jieba splits (新开普 → 新/开/普)."""
+    toks = tokens(word)
+    return len(toks) > 1 or toks[0].flag in ("nr", "nz", "nrt", "x")
+
+
+def place_prefix(name: str) -> str | None:
+    """The company before a place in a project name: 上汽河南总部基地 → 上汽, 中国长城（郑州）… → 中国长城."""
+    for tok in tokens(name):
+        if tok.start < MIN_BRAND:
+            continue
+        word = tok.word.strip("（）()").removesuffix("市")
+        in_parens = tok.word == "（" and name[tok.start + 1 : tok.start + 3] in places()
+        if (tok.flag == "ns" and word in places()) or in_parens:
+            head = name[: tok.start]
+            if MIN_BRAND <= len(head) <= MAX_BRAND and head not in p.NOT_BRAND and not _generic(head):
+                return head if not any(w in head for w in p.GENERIC_PROJECT_WORDS if len(w) >= 2) else None
+            return None
+    return None
+
+
+FIRM_LIST = re.compile(
+    rf"(?:{'|'.join(p.FIRM_LIST_BEFORE)})((?:[\u4e00-\u9fff]{{2,8}}、)*[\u4e00-\u9fff]{{2,8}}?)"
+    rf"(?={'|'.join(p.FIRM_LIST_AFTER)})"
+)
+
+
+def supported_firms(text: str) -> list[str]:
+    """Firms in "支持济钢、中原特钢实施…": two or more named items, or one that looks like a firm."""
+    out: list[str] = []
+    for match in FIRM_LIST.finditer(text):
+        items = match.group(1).split("、")
+        names = [i for i in items if _firm_like(i)]
+        if len(names) != len(items):
+            continue
+        if len(names) >= 2 or short_name_prefix(names[0]) == names[0]:
+            out += names
+    return out
+
+
+def _firm_like(item: str) -> bool:
+    if len(item) > MAX_LISTED or _generic(item) or is_masked(item) or item in p.NOT_BRAND:
+        return False
+    if any(item.startswith(w) for w in p.NOT_BRAND if len(w) >= 2):
+        return False
+    return not any(tok.flag in ("v", "vn", "d", "a", "ad", "m") for tok in tokens(item))
 
 
 def listed_firms(text: str) -> list[str]:
@@ -72,7 +128,7 @@ def _generic(item: str) -> bool:
 
 def find(sentence: Sentence) -> list[Mention]:
     """Company mentions in a sentence: legal names and listed firms."""
-    names = legal_names(sentence.text) + listed_firms(sentence.text)
+    names = legal_names(sentence.text) + listed_firms(sentence.text) + supported_firms(sentence.text)
     seen: list[str] = []
     for name in names:
         if name not in seen:

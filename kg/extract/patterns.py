@@ -88,6 +88,19 @@ NOT_BRAND = (
     "人工", "生物", "装备", "汽车", "医药", "化工", "能源", "材料", "新材料", "新能源",
     "产业", "企业", "项目", "服务", "研发", "技术", "应用", "领域", "基础", "专项",
 )
+#: "支持 A、B 实施…": verbs before a list of firms, and verbs that end the list.
+FIRM_LIST_BEFORE = ("支持", "推动", "帮助", "引导", "鼓励", "服务", "督促", "协调", "指导")
+FIRM_LIST_AFTER = ("实施", "增产", "扩产", "上市", "做大", "做强", "发展", "建设", "投产", "扩能", "技改",
+                   "转型", "规划", "加快", "开展", "申报", "落地", "扩大", "新建", "提升")
+#: Suffixes of government bodies named with a place (郑州市棚改办).
+ORGANIZATION_SUFFIXES = ("办公室", "委员会", "管委会", "局", "办", "厅")
+#: Common surnames, to join a name jieba splits (张 + 良才).
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+#: Words that open a byline; the names in it are people.
+BYLINE_WORDS = ("记者", "通讯员", "编辑", "摄影", "责任编辑")
 #: Generic phrases that are categories of firms, never a firm.
 GENERIC_FIRMS = (
     "企业", "公司", "集团", "高新技术企业", "科技型中小企业", "专精特新", "规上工业企业",

@@ -16,9 +16,10 @@ from kg.text.segment import tokens
 from kg.types import Fact, Kind, Mention, Sentence
 
 TITLES = tuple(sorted(p.PERSON_TITLES, key=len, reverse=True))
-HAS_CUE = re.compile("|".join(map(re.escape, (*p.PERSON_TITLES, *p.PERSON_VERBS, "据"))))
+HAS_CUE = re.compile("|".join(map(re.escape, (*p.PERSON_TITLES, *p.PERSON_VERBS, *p.BYLINE_WORDS, "据"))))
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 MAX_ROLE = 12
+MAX_BYLINE = 30
 
 
 def people_in(text: str) -> list[tuple[Mention, str | None]]:
@@ -26,24 +27,34 @@ def people_in(text: str) -> list[tuple[Mention, str | None]]:
     if not HAS_CUE.search(text):
         return []
     toks = tokens(text)
+    byline = text.startswith(p.BYLINE_WORDS) and len(text) <= MAX_BYLINE
     out: list[tuple[Mention, str | None]] = []
     for k, tok in enumerate(toks):
-        name = _name_at(toks, k)
+        name, last = _name_at(toks, k)
         if not name:
             continue
-        role = _role_before(text, tok.start) or _role_after(toks, k)
-        verb = k + 1 < len(toks) and toks[k + 1].word in p.PERSON_VERBS
-        if (role or verb or (k and toks[k - 1].word == "据")) and name not in [m.label for m, _ in out]:
+        role = _role_before(text, tok.start) or _role_after(toks, last)
+        verb = last + 1 < len(toks) and toks[last + 1].word in p.PERSON_VERBS
+        cued = role or verb or (k and toks[k - 1].word == "据") or (byline and tok.flag == "nr")
+        if cued and name not in [m.label for m, _ in out]:
             out.append((Mention(Kind.PERSON, name, 0), role))
     return out
 
 
-def _name_at(toks: tuple, k: int) -> str | None:  # type: ignore[type-arg]
-    """A personal name at token ``k`` (jieba ``nr``; a surname split off is rejoined)."""
+def _name_at(toks: tuple, k: int) -> tuple[str | None, int]:  # type: ignore[type-arg]
+    """A personal name at token ``k`` and the index of its last token.
+
+    A jieba ``nr`` word of two or three characters, or a common surname that jieba split
+    off its given name (张 + 良才), when a post stands right before it.
+    """
     tok = toks[k]
     if tok.flag == "nr" and NAME.match(tok.word):
-        return tok.word
-    return None
+        return tok.word, k
+    if tok.word in p.SURNAMES and k + 1 < len(toks) and k > 0 and toks[k - 1].word in p.PERSON_TITLES:
+        given = toks[k + 1].word
+        if 1 <= len(given) <= 2 and NAME.match(tok.word + given):
+            return tok.word + given, k + 1
+    return None, k
 
 
 def _role_before(text: str, start: int) -> str | None:

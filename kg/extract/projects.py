@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from kg.extract import patterns as p
-from kg.extract.companies import legal_names, short_name_prefix
+from kg.extract.companies import legal_names, place_prefix, short_name_prefix
 from kg.extract.names import (
     clean,
     is_action_only,
@@ -119,7 +119,7 @@ def _investor(name: str) -> str | None:
     legal = legal_names(name)
     if legal and name.startswith(legal[0]) and len(name) > len(legal[0]):
         return legal[0]
-    prefix = short_name_prefix(name)
+    prefix = short_name_prefix(name) or place_prefix(name)
     if prefix and len(name) > len(prefix) + 1:
         return prefix
     return None
