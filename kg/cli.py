@@ -139,7 +139,7 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
 
 
 @main.command()
-@click.option("-z", "--zone", help="Only this zone, by label, e.g. 济源高新区.")
+@click.option("-z", "--zone", help="Only this zone, by label, e.g. 许昌高新区.")
 @click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path),
               default=DEFAULT_GRAPH, show_default=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv"]), default="table",
@@ -151,7 +151,7 @@ def indicators(zone: str | None, graph_path: Path, fmt: str) -> None:
     Columns: zone, metric as written, normalised metric, period, value and unit as
     written, value in base unit (CNY, USD, count, percent …), growth %, kind
     (actual, estimate, target, share), report, evidence sentence.
-    Example:  kg indicators --zone 济源高新区 -f csv > jiyuan.csv
+    Example:  kg indicators --zone 许昌高新区 -f csv > jiyuan.csv
     """
     from kg.outputs.query import find_query, format_result, load_graph, run
 

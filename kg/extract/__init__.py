@@ -109,7 +109,7 @@ def extract(document: Document, text: Text) -> Extraction:
 def learned_names(extractions: Iterable[Extraction]) -> dict[str, Kind]:
     """Names found by strong patterns (companies, parks) in any document, to look for everywhere.
 
-    A full legal name also teaches its short forms (河南金源氢化化工股份有限公司 → 金源氢化).
+    A full legal name also teaches its short forms (河南宏源氢能化工股份有限公司 → 宏源氢能).
     """
     names: dict[str, Kind] = {}
     for extraction in extractions:

@@ -1,8 +1,8 @@
 """Explicit aliases: "A（以下简称“B”）" says B is another name of A — the strongest evidence.
 
->>> text = "河南金源氢化化工股份有限公司（以下简称“金源氢化”）成功上市"
+>>> text = "河南宏源氢能化工股份有限公司（以下简称“宏源氢能”）成功上市"
 >>> [(f.subject.label, f.obj.label) for f in find(Sentence(0, text, 0, 0)) if isinstance(f, Fact)]
-[('河南金源氢化化工股份有限公司', '金源氢化')]
+[('河南宏源氢能化工股份有限公司', '宏源氢能')]
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Companies: full legal names (…有限公司, …集团) and short names (brand + industry word).
 
->>> legal_names("河南金源氢化化工股份有限公司成功在港交所上市")
-['河南金源氢化化工股份有限公司']
->>> short_name_prefix("富联科技5G终端精密制造")
-'富联科技'
+>>> legal_names("河南宏源氢能化工股份有限公司成功在港交所上市")
+['河南宏源氢能化工股份有限公司']
+>>> short_name_prefix("华信科技5G终端精密制造")
+'华信科技'
 >>> short_name_prefix("智能制造基地") is None
 True
 """
@@ -70,7 +70,7 @@ def _proper(word: str) -> bool:
 
 
 def place_prefix(name: str) -> str | None:
-    """The company before a place in a project name: 上汽河南总部基地 → 上汽, 中国长城（郑州）… → 中国长城."""
+    """The company before a place in a project name: 上汽河南总部基地 → 上汽, 华夏长风（郑州）… → 华夏长风."""
     for tok in tokens(name):
         if tok.start < MIN_BRAND:
             continue
@@ -91,7 +91,7 @@ FIRM_LIST = re.compile(
 
 
 def supported_firms(text: str) -> list[str]:
-    """Firms in "支持济钢、中原特钢实施…": two or more named items, or one that looks like a firm."""
+    """Firms in "支持济钢、北方特钢实施…": two or more named items, or one that looks like a firm."""
     out: list[str] = []
     for match in FIRM_LIST.finditer(text):
         items = match.group(1).split("、")

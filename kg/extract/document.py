@@ -1,8 +1,8 @@
 """What a report says about itself: its title, its zone and the period it covers.
 
->>> info = describe("济源高新区2023年工作总结\\n2023年，高新区……")
+>>> info = describe("许昌高新区2023年工作总结\\n2023年，高新区……")
 >>> (info.title, info.zone, info.year, info.period)
-('济源高新区2023年工作总结', '济源高新区', 2023, '2023')
+('许昌高新区2023年工作总结', '许昌高新区', 2023, '2023')
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Surface forms of names: the normal form names are compared in, and company short names.
 
->>> normal_form("“济源互联网＋孵化园” ")
-'济源互联网+孵化园'
->>> sorted(company_short_forms("河南金源氢化化工股份有限公司"))
-['金源氢化', '金源氢化化工']
+>>> normal_form("“许昌互联网＋孵化园” ")
+'许昌互联网+孵化园'
+>>> sorted(company_short_forms("河南宏源氢能化工股份有限公司"))
+['宏源氢能', '宏源氢能化工']
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def strip_region(name: str, keep: int = MIN_CORE) -> str:
 
 
 def company_core(name: str) -> str:
-    """A company name without region and legal form: 河南金源氢化化工股份有限公司 → 金源氢化化工."""
+    """A company name without region and legal form: 河南宏源氢能化工股份有限公司 → 宏源氢能化工."""
     core = normal_form(name)
     for form in p.LEGAL_FORMS:
         if core.endswith(form) and len(core) > len(form):

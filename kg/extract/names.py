@@ -1,6 +1,6 @@
 """Shared helpers for finding the extent of a name and reading numbers.
 
->>> name_before("推动天传智能规划建设新项目", 11)
+>>> name_before("推动恒达智能规划建设新项目", 11)
 '新'
 >>> to_decimal("5200"), to_decimal("十三"), to_decimal("两百")
 (Decimal('5200'), Decimal('13'), Decimal('200'))

@@ -1,7 +1,7 @@
-"""Organizations: government bodies named with their place (郑州市棚改办, 河南省商务厅).
+"""Organizations: government bodies named with their place (许昌市棚改办, 河南省商务厅).
 
->>> [m.label for m in find(Sentence(0, "根据郑州市棚改办下达的2022年度棚户区改造任务分解", 0, 0))]
-['郑州市棚改办']
+>>> [m.label for m in find(Sentence(0, "根据许昌市棚改办下达的2022年度棚户区改造任务分解", 0, 0))]
+['许昌市棚改办']
 """
 
 from __future__ import annotations

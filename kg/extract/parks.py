@@ -1,7 +1,7 @@
 """Industrial parks, incubators and bases that are places: names ending in a park suffix.
 
->>> [m.label for m in find(Sentence(0, "以钢产品深加工产业园、化工产业园等特色园区为依托", 0, 0))]
-['钢产品深加工产业园', '化工产业园']
+>>> [m.label for m in find(Sentence(0, "以铝材精深加工产业园、新材料产业园等特色园区为依托", 0, 0))]
+['铝材精深加工产业园', '新材料产业园']
 """
 
 from __future__ import annotations

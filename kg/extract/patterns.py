@@ -71,7 +71,7 @@ LEGAL_FORMS = (
     "集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司",
     "集团",
 )
-#: Industry words that end a company short name (brand + industry: 富联科技, 诺迅电器).
+#: Industry words that end a company short name (brand + industry: 华信科技, 宏远电器).
 INDUSTRY_WORDS = (
     "科技", "电子", "电器", "电气", "光电", "能源", "化工", "智能", "材料", "新材", "特钢",
     "钢铁", "线缆", "电缆", "机械", "重工", "汽车", "药业", "制药", "生物", "实业", "股份",
@@ -92,7 +92,7 @@ NOT_BRAND = (
 FIRM_LIST_BEFORE = ("支持", "推动", "帮助", "引导", "鼓励", "服务", "督促", "协调", "指导")
 FIRM_LIST_AFTER = ("实施", "增产", "扩产", "上市", "做大", "做强", "发展", "建设", "投产", "扩能", "技改",
                    "转型", "规划", "加快", "开展", "申报", "落地", "扩大", "新建", "提升")
-#: Suffixes of government bodies named with a place (郑州市棚改办).
+#: Suffixes of government bodies named with a place (许昌市棚改办).
 ORGANIZATION_SUFFIXES = ("办公室", "委员会", "管委会", "局", "办", "厅")
 #: Common surnames, to join a name jieba splits (张 + 良才).
 SURNAMES = frozenset(

@@ -1,7 +1,7 @@
 """Places: the provinces and cities a report names (generic geography, not our files).
 
->>> sorted(cities_named(["济源颐高互联网＋孵化园成功挂牌。", "谋划实施富联科技济源供应链项目。"]).items())
-[('济源', 2)]
+>>> sorted(cities_named(["安阳市高新区召开经济工作会议。", "谋划实施华信科技安阳供应链项目。"]).items())
+[('安阳', 2)]
 """
 
 from __future__ import annotations

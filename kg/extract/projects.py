@@ -1,9 +1,9 @@
 """Projects: names before 项目 or in "A 等 N 个项目", their own total investment, investor, status.
 
-A total stated before a group ("总投资 15 亿元的轴承滚动体等 5 个项目") belongs to
+A total stated before a group ("总投资 15 亿元的精密齿轮等 5 个项目") belongs to
 the group, so the named project gets no investment.
 
->>> found = find_in_clause("总投资40亿元的富联科技5G终端精密制造项目从签约到投产仅用150天", 0, "")
+>>> found = find_in_clause("总投资40亿元的华信科技5G终端精密制造项目从签约到投产仅用150天", 0, "")
 >>> [f.predicate for f in found if isinstance(f, Fact)]
 ['totalInvestment', 'investor', 'status']
 """

@@ -1,7 +1,7 @@
 """Development zones: full names (place + zone suffix) and references to the report's own zone.
 
->>> full_zone_names("在郑州高新区2022年上半年经济运行暨下半年重点工作推进会上")
-['郑州高新区']
+>>> full_zone_names("在安阳高新区2022年上半年经济运行暨下半年重点工作推进会上")
+['安阳高新区']
 >>> full_zone_names("在全省166家先进制造业开发区中排名一档第六")
 []
 """

@@ -1,8 +1,8 @@
 """Key forms: what two names of one class must share to be resolved to one entity.
 
->>> zone_form("郑州高新技术产业开发区")
-'郑州高新区'
->>> park_form("济源互联网+孵化园区")
+>>> zone_form("安阳高新技术产业开发区")
+'安阳高新区'
+>>> park_form("许昌互联网+孵化园区")
 '互联网+孵化园'
 >>> company_form("天津友发集团")
 '友发集团'

@@ -4,10 +4,10 @@ Each reader takes the file's bytes and returns text, or raises
 :class:`~kg.errors.UnreadableFile` with a one-line reason that the build report
 shows ("no text layer (a scanned PDF?)", "not UTF-8, UTF-16 or GB18030 text").
 
->>> decode_text("济源高新区".encode("gb18030"))
-'济源高新区'
->>> decode_text("济源高新区".encode("utf-16"))
-'济源高新区'
+>>> decode_text("许昌高新区".encode("gb18030"))
+'许昌高新区'
+>>> decode_text("许昌高新区".encode("utf-16"))
+'许昌高新区'
 """
 
 from __future__ import annotations

@@ -1,13 +1,13 @@
 """Undo PDF layout: join wrapped lines, drop layout spaces, keep raw offsets.
 
-Text extracted from PDFs wraps lines inside words ("富联\\n\\n科技") and puts
+Text extracted from PDFs wraps lines inside words ("华信\\n\\n科技") and puts
 spaces between digits and characters ("2022 年").  :func:`normalize` joins the
 lines of a paragraph, removes every space that is not between two Latin letters
 or digits, and records for each output character its offset in the raw text, so
 evidence can always be quoted from the original.
 
->>> normalize("总投资 40 亿元的富联\\n\\n科技 5G 终端项目。").text
-'总投资40亿元的富联科技5G终端项目。'
+>>> normalize("总投资 40 亿元的华信\\n\\n科技 5G 终端项目。").text
+'总投资40亿元的华信科技5G终端项目。'
 """
 
 from __future__ import annotations

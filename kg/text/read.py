@@ -125,7 +125,7 @@ def read_documents(paths: Iterable[Path]) -> Iterator[Document | Skipped]:
 def read_aliases(path: Path) -> dict[tuple[Kind, str], str]:
     """Read a user alias file: ``surface<TAB>class<TAB>canonical`` per line, ``#`` comments.
 
-    Example line: ``金源氢化\\tCompany\\t河南金源氢化化工股份有限公司``.
+    Example line: ``宏源氢能\\tCompany\\t河南宏源氢能化工股份有限公司``.
     """
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
