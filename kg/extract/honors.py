@@ -16,6 +16,7 @@ from kg.extract import patterns as p
 from kg.extract.companies import legal_names, listed_firms, short_name_prefix
 from kg.extract.names import clean, is_masked, trim_leading
 from kg.extract.parks import SUFFIX as PARK_SUFFIX
+from kg.extract.parks import is_named_park
 from kg.extract.zones import full_zone_names
 from kg.text.segment import clauses
 from kg.types import Fact, Kind, Mention, Sentence
@@ -137,7 +138,7 @@ def _recipients(
     for part in subject.split("、") if subject else []:
         label = QUOTED_PROJECT.sub(r"\1项目", part)
         kind = recipient_kind(label)
-        if kind is None:
+        if kind is None or (kind is Kind.PARK and not is_named_park(label)):
             return []
         out.append(Mention(kind, label, index))
     return out

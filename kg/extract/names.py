@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from kg.extract import patterns as p
 from kg.text.segment import tokens
 
+LIST_SEPARATORS = ("、", "及", "和", "与")
 PUNCT = set("，。；：、！？,.;:!?“”‘’\"'《》〈〉「」『』【】—…\n ")
 MAX_NAME = 30
 
@@ -97,6 +98,9 @@ def name_before(text: str, end: int) -> str:
             break
         start = tok.start
         i -= 1
+    phrase_start = max((head.rfind(ch, 0, start) for ch in "，。；、,;：:"), default=-1)
+    if is_masked(head[phrase_start + 1 : start].rpartition("的")[2]):
+        return ""  # the name is the tail of a masked phrase ("**云盾服务全球中心")
     return head[start:]
 
 
@@ -105,7 +109,7 @@ def list_before(clause: str, end: int) -> list[tuple[str, int]]:
     last = name_before(clause, end)
     start = end - len(last)
     items = [(last, start)]
-    while start > 0 and clause[start - 1] == "、":
+    while start > 0 and clause[start - 1] in LIST_SEPARATORS:
         prev = name_before(clause, start - 1)
         if not prev:
             break

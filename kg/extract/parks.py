@@ -64,6 +64,12 @@ def _is_named(name: str, suffix: str) -> bool:
     return len(rest) >= 2 or (suffix in ("园区", "产业园") and two_char_place)
 
 
+def is_named_park(name: str) -> bool:
+    """True when ``name`` is a specific park (its suffix found, its core not generic)."""
+    suffix = next((m.group() for m in SUFFIX.finditer(name) if m.end() == len(name)), None)
+    return suffix is not None and _is_named(name, suffix)
+
+
 def find(sentence: Sentence) -> list[Mention]:
     """Park mentions in a sentence."""
     return [Mention(Kind.PARK, name, sentence.index) for name in park_names(sentence.text)]

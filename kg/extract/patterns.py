@@ -139,6 +139,8 @@ GENERIC_PROJECT_WORDS = (
     "高新区", "经开区", "开发区",
 )
 PROJECT_SUFFIX = "项目"
+#: Names of facilities that reports treat as projects (…基地, …医院) when invested in or listed.
+FACILITY_SUFFIXES = ("生产基地", "基地", "医院", "学校", "中心", "工程", "大厦", "综合体")
 #: ``A 等 N 个(重点)项目``: A names one project of a group; a preceding total is the group's.
 GROUP_OF_PROJECTS = re.compile(
     rf"等(?:[{CJK}]{{0,6}}?)?(?:(?:\d+|[一二三四五六七八九十两]+)个)?(?:[{CJK}]{{0,8}}?)?项目"

@@ -26,7 +26,7 @@ from kg.extract.names import (
     trim_leading,
     without_actions,
 )
-from kg.text.segment import clauses
+from kg.text.segment import clauses, tokens
 from kg.types import Fact, Kind, Mention, Sentence, Status
 
 AMOUNT = r"(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)"
@@ -34,6 +34,9 @@ AMOUNT = r"(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)"
 OWN_TOTAL_BEFORE = re.compile(rf"(?<![计划年度完成])(?:总投资|投资){AMOUNT}的$")
 OWN_TOTAL_AFTER = re.compile(rf"^(?:项目)?(?:计划)?总投资{AMOUNT}$")
 Item = Mention | Fact
+MIN_LISTED_PROJECT = 6
+#: "总投资X亿元的<name>基地": facilities named like projects without 项目.
+FACILITY_BEFORE = re.compile(rf"(?:总投资|投资){AMOUNT}的$")
 
 
 def find(sentence: Sentence) -> list[Item]:
@@ -54,8 +57,16 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
         counted = bool(re.search(r"个", match.group()))
         for name, start in list_before(clause, match.start()):
             taken.append((start, match.end()))
-            if counted or _investor(name):
+            if counted or _investor(name) or _named_alone(name):
                 out.extend(_project(name, index, clause[match.end() :], clause[:start], None))
+    for match in re.finditer("|".join(p.FACILITY_SUFFIXES), clause):
+        before = clause[: match.end()]
+        raw = name_before(before, len(before))
+        lead = clause[: match.end() - len(raw)]
+        if raw and FACILITY_BEFORE.search(lead) and _ends_name(clause[match.end() :]):
+            taken.append((match.end() - len(raw), match.end()))
+            total = _own_total(lead, clause[match.end() :], next_clause)
+            out.extend(_project(clean(raw), index, clause[match.end() :], lead, total))
     for match in re.finditer(p.PROJECT_SUFFIX, clause):
         if any(s <= match.start() < e for s, e in taken):
             continue
@@ -82,6 +93,21 @@ def _own_total(before: str, rest: str, next_clause: str) -> Decimal | None:
     value = to_decimal(match.group(1))
     factor = p.MONEY_UNITS[match.group(2)]
     return None if value is None or value <= 0 else value * factor
+
+
+def _ends_name(rest: str) -> bool:
+    """True when a facility suffix ends the name: punctuation, a verb or nothing follows."""
+    if not rest:
+        return True
+    if rest.startswith("等") or p.PROJECT_SUFFIX in rest:
+        return False  # a longer name that ends in 项目 is read by the project rule
+    return rest[0] in "、，,。；;" or tokens(rest)[0].flag.startswith("v")
+
+
+def _named_alone(name: str) -> bool:
+    """An item of "A、B等项目" that is a project by itself: long, or a facility (…医院, …基地)."""
+    core = strip_generic(name, p.GENERIC_PROJECT_WORDS)
+    return len(core) >= MIN_LISTED_PROJECT or (name.endswith(p.FACILITY_SUFFIXES) and len(core) >= 4)
 
 
 def _is_named(name: str) -> bool:
