@@ -40,36 +40,84 @@ def extract_document(document: Document) -> Extraction:
     return extract(document, normalize(document.text))
 
 
+@dataclass(frozen=True)
+class Options:
+    """How to run a build: parallel processes, an extraction cache, user aliases."""
+
+    jobs: int = 1
+    cache: Path | None = None
+    aliases: Aliases | None = None
+
+
+def first_pass(documents: Iterable[Document], options: Options, progress: Progress | None) -> list[Extraction]:
+    """Extract every document, from the cache where it has them, in ``options.jobs`` processes."""
+    from kg.cache import ExtractionCache
+
+    cache = ExtractionCache(options.cache) if options.cache else None
+    docs = list(documents)
+    done: dict[int, Extraction] = {}
+    todo: list[int] = []
+    for n, document in enumerate(docs):
+        hit = cache.get(document.sha256, document.name) if cache else None
+        if hit is not None:
+            done[n] = hit
+            if progress:
+                progress(document.name)
+        else:
+            todo.append(n)
+    for n, extraction in zip(todo, _extract_all([docs[n] for n in todo], options.jobs), strict=True):
+        done[n] = extraction
+        if cache:
+            cache.put(extraction)
+        if progress:
+            progress(extraction.document.name)
+    return [done[n] for n in range(len(docs))]
+
+
+def _extract_all(documents: list[Document], jobs: int) -> Iterator[Extraction]:
+    """Extractions in input order; several processes when ``jobs`` > 1 and there is work for them."""
+    if jobs <= 1 or len(documents) < 2 * jobs:
+        yield from map(extract_document, documents)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(extract_document, documents, chunksize=max(1, len(documents) // (jobs * 8)))
+
+
 def build_documents(
-    documents: Iterable[Document], progress: Progress | None = None, aliases: Aliases | None = None
+    documents: Iterable[Document], progress: Progress | None = None, options: Options | None = None
 ) -> BuildResult:
     """Run every stage after reading on already-read documents."""
     from kg.extract import learned_names, recognise
     from kg.graph.build import to_rdf
     from kg.graph.resolve import resolve
 
-    first: list[Extraction] = []
-    for document in documents:
-        first.append(extract_document(document))
-        if progress:
-            progress(document.name)
+    options = options or Options()
+    first = first_pass(documents, options, progress)
     names = learned_names(first)
     extractions = tuple(recognise(extraction, names) for extraction in first)
-    resolution = resolve(extractions, aliases)
+    resolution = resolve(extractions, options.aliases)
     return BuildResult(graph=to_rdf(resolution), extractions=extractions, resolution=resolution)
 
 
 def build(
-    paths: Iterable[Path], progress: Progress | None = None, aliases: Path | None = None
+    paths: Iterable[Path],
+    progress: Progress | None = None,
+    aliases: Path | None = None,
+    jobs: int = 1,
+    cache: Path | None = None,
 ) -> BuildResult:
-    """Build the knowledge graph of the reports under ``paths`` (with an optional alias file).
+    """Build the knowledge graph of the reports under ``paths``.
 
-    Files that cannot be read are left out and listed in ``BuildResult.skipped``;
-    when no file at all can be read, that is an error.
+    ``aliases`` is a user alias file, ``jobs`` the number of extracting processes,
+    ``cache`` a folder for per-document extraction results.  Files that cannot be
+    read are left out and listed in ``BuildResult.skipped``; when no file at all can
+    be read, that is an error.
     """
     from kg.text.read import read_aliases, read_documents
 
-    user_aliases = read_aliases(aliases) if aliases else None
+    options = Options(jobs=jobs, cache=cache, aliases=read_aliases(aliases) if aliases else None)
     skipped: list[Skipped] = []
 
     def documents() -> Iterator[Document]:
@@ -81,7 +129,7 @@ def build(
             else:
                 yield item
 
-    result = build_documents(documents(), progress, user_aliases)
+    result = build_documents(documents(), progress, options)
     if not result.extractions:
         first = f": {skipped[0].path}: {skipped[0].reason}" if skipped else ""
         raise InputError(f"nothing could be read ({len(skipped)} file(s) skipped{first})")

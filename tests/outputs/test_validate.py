@@ -1,0 +1,33 @@
+"""SHACL validation: the seeds' graph conforms; broken graphs are reported, node by node."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import RDFS, XSD, Graph, Literal
+
+from kg.namespace import ZG
+from kg.outputs.validate import validate
+
+
+def test_seed_graph_conforms(seed_graph: Graph) -> None:
+    report = validate(seed_graph)
+    assert report.conforms, report.violations[:5]
+
+
+def test_broken_graph_is_reported(seed_graph: Graph) -> None:
+    broken = Graph()
+    for triple in seed_graph:
+        broken.add(triple)
+    project = next(iter(broken.subjects(ZG.totalInvestment, None)))
+    broken.set((project, ZG.totalInvestment, Literal(Decimal("-5"), datatype=XSD.decimal)))
+    honor = next(iter(broken.subjects(ZG.awardedTo, None)))
+    broken.remove((honor, RDFS.label, None))
+    indicator = next(iter(broken.subjects(ZG.period, None)))
+    broken.set((indicator, ZG.period, Literal("last year")))
+    report = validate(broken)
+    assert not report.conforms
+    by_node = {(v.focus, v.message) for v in report.violations}
+    assert (str(project), "a total investment is a positive xsd:decimal in yuan") in by_node
+    assert (str(honor), "needs exactly one rdfs:label in Chinese (@zh)") in by_node
+    assert any(f == str(indicator) and m.startswith("a period is") for f, m in by_node)
