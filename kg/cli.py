@@ -8,6 +8,7 @@ need them, so ``kg query`` starts fast.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -57,10 +58,13 @@ def main() -> None:
 @click.option("--aliases", type=click.Path(path_type=Path, dir_okay=False),
               help="TSV file of surface<TAB>class<TAB>canonical names that override resolution.")
 @click.option("--strict", is_flag=True, help="Fail (and write nothing) if any file cannot be read.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="all cores",
+              help="Processes extracting reports in parallel; the output is the same for any number.")
+@click.option("--no-cache", is_flag=True, help="Re-extract every report (the cache is OUTPUT/.cache).")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: bool, no_html: bool,
-          quiet: bool) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: bool, jobs: int, no_cache: bool,
+          no_html: bool, quiet: bool) -> None:
     """Build the graph from report files or folders (default: seeds/).
 
     \b
@@ -72,6 +76,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     """
     from kg.outputs.export import resolution_tsv, to_turtle, write_atomic
     from kg.outputs.stats import graph_stats
+    from kg.outputs.validate import validate
     from kg.pipeline import build as run_build
     from kg.pipeline import count_files
 
@@ -80,14 +85,21 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     show = not quiet and sys.stderr.isatty()
     with click.progressbar(length=total, label="extracting", file=sys.stderr,
                            hidden=not show) as bar:
-        result = run_build(inputs, progress=lambda _name: bar.update(1), aliases=aliases)
+        result = run_build(inputs, progress=lambda _name: bar.update(1), aliases=aliases, jobs=jobs,
+                           cache=None if no_cache else out_dir / ".cache")
     for skipped in result.skipped:
         click.echo(f"kg: skipped {skipped.path}: {skipped.reason}", err=True)
     if strict and result.skipped:
         raise InputError(f"{len(result.skipped)} file(s) could not be read and --strict is set; nothing written")
+    report = validate(result.graph)
+    if not report.conforms:
+        first = report.violations[0]
+        raise ZoneGraphError(f"the graph breaks its shapes ({len(report.violations)} violations, first: "
+                             f"{first.focus} {first.path}: {first.message}); nothing written — please report this")
     graph_path = out_dir / "graph.ttl"
-    write_atomic(graph_path, to_turtle(result.graph))
-    write_atomic(out_dir / "resolution.tsv", resolution_tsv(result.resolution.log))
+    turtle, log = to_turtle(result.graph), resolution_tsv(result.resolution.log)
+    write_atomic(graph_path, turtle)
+    write_atomic(out_dir / "resolution.tsv", log)
     written = [str(graph_path), str(out_dir / "resolution.tsv")]
     if not no_html:
         from kg.outputs.view import render_html
@@ -236,19 +248,45 @@ def evaluate(gold_dir: Path, doc_dirs: tuple[Path, ...], fmt: str, details: int)
         click.echo(format_table(report, details), nl=False)
 
 
+@main.command(name="validate")
+@click.argument("graph_path", required=False, type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
+def validate_command(graph_path: Path) -> None:
+    """Check a graph against the SHACL shapes of ontology/shapes.ttl; list every violation.
+
+    Exit code 0 when the graph conforms, 1 when it does not.
+    """
+    from kg.outputs.query import load_graph
+    from kg.outputs.validate import validate
+
+    report = validate(load_graph(graph_path))
+    for v in report.violations:
+        click.echo(f"{v.focus}\t{v.path}\t{v.message}")
+    if not report.conforms:
+        raise ZoneGraphError(f"{graph_path}: {len(report.violations)} violation(s) of ontology/shapes.ttl")
+    click.echo(f"{graph_path}: conforms to ontology/shapes.ttl", err=True)
+
+
 @main.command()
 @click.argument("graph_path", required=False, type=click.Path(path_type=Path),
                 default=DEFAULT_GRAPH)
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path),
               default=Path("output/graph.html"), show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser.")
-def view(graph_path: Path, out: Path, open_browser: bool) -> None:
-    """Render any Turtle graph with labels as an interactive HTML network."""
+@click.option("--screenshot", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also save a PNG of the page, taken by headless Chromium.")
+def view(graph_path: Path, out: Path, open_browser: bool, screenshot: Path | None) -> None:
+    """Render any Turtle graph with labels as an interactive HTML network.
+
+    Example:  kg view output/graph.ttl -o output/graph.html --screenshot output/graph.png
+    """
     from kg.outputs.query import load_graph
-    from kg.outputs.view import render_html
+    from kg.outputs.view import render_html, screenshot_page
 
     summary = render_html(load_graph(graph_path), out)
     click.echo(f"{summary.nodes} nodes, {summary.edges} edges -> {out}", err=True)
+    if screenshot:
+        screenshot_page(out, screenshot)
+        click.echo(f"screenshot -> {screenshot}", err=True)
     if open_browser:
         click.launch(str(out.resolve()))
 

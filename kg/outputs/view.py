@@ -20,6 +20,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from kg.errors import InputError
 from kg.namespace import ZG
 from kg.outputs.export import write_atomic
 
@@ -181,6 +182,30 @@ def _options() -> str:
     options["nodes"] = {"font": {"size": 16, "face": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"},
                         "scaling": {"label": {"enabled": True, "min": 12, "max": 22, "drawThreshold": 3}}}
     return json.dumps(options, sort_keys=True)
+
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+BROWSER_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--hide-scrollbars", "--window-size=1400,900", "--virtual-time-budget=8000")
+
+
+def screenshot_page(page: Path, png: Path) -> None:
+    """Save a PNG of an HTML page with headless Chromium (installed separately)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    browser = next((b for b in map(shutil.which, BROWSERS) if b), None)
+    if browser is None:
+        raise InputError("no Chromium found for --screenshot: install it (apt-get install chromium)")
+    png.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as profile:
+        proc = subprocess.run([browser, *BROWSER_FLAGS, f"--user-data-dir={profile}",
+                               f"--screenshot={png.resolve()}", page.resolve().as_uri()],
+                              capture_output=True, text=True, timeout=120)
+    if proc.returncode != 0 or not png.exists():
+        raise InputError(f"Chromium could not take the screenshot of {page} (exit {proc.returncode})")
 
 
 def render_html(graph: Graph, path: Path, *, title: str = "ZoneGraph",

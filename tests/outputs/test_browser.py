@@ -1,0 +1,98 @@
+"""The explorer in a real browser: Playwright driving Debian's Chromium.
+
+The fixture installs Chromium with apt when it is missing, as a fresh machine needs;
+it skips with the reason only where that is impossible (no apt, not root).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.outputs.view import render_html
+from tests.outputs.test_view import HOSTILE, small_graph
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+def _install_chromium() -> str | None:
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        return None
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=False, env=env, capture_output=True, timeout=600)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium", "fonts-noto-cjk"], check=False, env=env,
+                   capture_output=True, timeout=1200)
+    return CHROMIUM if Path(CHROMIUM).exists() else None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    path = _install_chromium()
+    if path is None:
+        pytest.skip("Chromium is not installed and cannot be installed here (needs apt-get as root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as play:
+        chromium = play.chromium.launch(executable_path=path, headless=True, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, path: Path):  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    return page, dialogs
+
+
+def hover_node(page, node_id: str) -> str:  # type: ignore[no-untyped-def]
+    """Move the mouse onto a node and return the tooltip's text."""
+    point = page.evaluate(
+        """id => { const n = window.zonegraph.network; n.fit(); n.focus(id, {scale: 1.5});
+                   const p = n.getPositions([id])[id]; const d = n.canvasToDOM(p);
+                   const r = document.getElementById('graph').getBoundingClientRect();
+                   return {x: d.x + r.left, y: d.y + r.top}; }""", node_id)
+    page.mouse.move(point["x"] + 40, point["y"] + 40)
+    page.mouse.move(point["x"], point["y"], steps=4)
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
+    return page.inner_text("div.vis-tooltip")
+
+
+def test_seed_page_search_and_hover(browser, seed_output: Path, seed_graph: Graph) -> None:  # type: ignore[no-untyped-def]
+    page, dialogs = open_page(browser, seed_output / "graph.html")
+    total = page.evaluate("JSON.parse(document.getElementById('graph-data').textContent).nodes.length")
+    assert total > 50
+    shown = page.evaluate("window.zonegraph.nodes.length")
+    assert 0 < shown <= total
+    page.fill("#search", "富联科技")
+    page.click("#go")
+    assert "富联科技" in page.inner_text("#status")
+    selected = page.evaluate("window.zonegraph.network.getSelectedNodes()[0]")
+    text = hover_node(page, selected)
+    assert text.startswith("企业：富联科技") and "来源：" in text
+    page.screenshot(path=str(seed_output / "graph.png"))
+    assert dialogs == []
+
+
+def test_hostile_names_cannot_run_code(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    render_html(small_graph(HOSTILE), tmp_path / "x.html", title=HOSTILE)
+    page, dialogs = open_page(browser, tmp_path / "x.html")
+    page.fill("#search", "alert")
+    page.click("#go")
+    node = page.evaluate("window.zonegraph.network.getSelectedNodes()[0]")
+    assert HOSTILE in hover_node(page, node)
+    page.evaluate("id => window.zonegraph.network.selectNodes([id])", node)
+    assert dialogs == []
+    assert page.evaluate("document.querySelectorAll('img, iframe').length") == 0
