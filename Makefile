@@ -3,7 +3,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test lint clean
+.PHONY: build test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,10 +13,15 @@ $(STAMP): pyproject.toml
 
 build: $(STAMP)
 	$(BIN)/kg build seeds -o output
+	@$(BIN)/kg view output/graph.ttl -o output/graph.html --screenshot output/graph.png \
+		|| echo "(no screenshot: install chromium for output/graph.png)"
 
 test: $(STAMP)
 	$(BIN)/ruff check kg tests
 	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py 100 1000 10000
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests
