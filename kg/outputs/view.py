@@ -48,7 +48,7 @@ MAX_EVIDENCE = 3
 #: Numerous classes shown only on request, so the first view stays readable.
 HIDDEN_BY_DEFAULT = ("Indicator", "Ranking")
 SUMMARY_THRESHOLD = 1500
-SUMMARY_PER_ZONE = 25
+SUMMARY_PER_ZONE = 12
 PYVIS_LIB = ("lib", "vis-9.1.2")
 
 
