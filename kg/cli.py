@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.errors import InputError, ZoneGraphError
+from kg.errors import ZoneGraphError
 
 DEFAULT_GRAPH = Path("output/graph.ttl")
 EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig")
@@ -86,11 +86,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     with click.progressbar(length=total, label="extracting", file=sys.stderr,
                            hidden=not show) as bar:
         result = run_build(inputs, progress=lambda _name: bar.update(1), aliases=aliases, jobs=jobs,
-                           cache=None if no_cache else out_dir / ".cache")
+                           cache=None if no_cache else out_dir / ".cache", strict=strict)
     for skipped in result.skipped:
         click.echo(f"kg: skipped {skipped.path}: {skipped.reason}", err=True)
-    if strict and result.skipped:
-        raise InputError(f"{len(result.skipped)} file(s) could not be read and --strict is set; nothing written")
     report = validate(result.graph)
     if not report.conforms:
         first = report.violations[0]

@@ -107,13 +107,15 @@ def build(
     aliases: Path | None = None,
     jobs: int = 1,
     cache: Path | None = None,
+    strict: bool = False,
 ) -> BuildResult:
     """Build the knowledge graph of the reports under ``paths``.
 
     ``aliases`` is a user alias file, ``jobs`` the number of extracting processes,
     ``cache`` a folder for per-document extraction results.  Files that cannot be
     read are left out and listed in ``BuildResult.skipped``; when no file at all can
-    be read, that is an error.
+    be read, that is an error, and so is any unreadable file when ``strict`` (then all
+    files are read before anything is extracted or cached).
     """
     from kg.text.read import read_aliases, read_documents
 
@@ -129,7 +131,14 @@ def build(
             else:
                 yield item
 
-    result = build_documents(documents(), progress, options)
+    docs: Iterable[Document] = documents()
+    if strict:
+        docs = list(docs)
+        if skipped:
+            first = skipped[0]
+            raise InputError(f"{len(skipped)} file(s) could not be read and --strict is set; nothing written "
+                             f"(first: {first.path}: {first.reason})")
+    result = build_documents(docs, progress, options)
     if not result.extractions:
         first = f": {skipped[0].path}: {skipped[0].reason}" if skipped else ""
         raise InputError(f"nothing could be read ({len(skipped)} file(s) skipped{first})")

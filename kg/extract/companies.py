@@ -66,7 +66,7 @@ def short_name_prefix(name: str) -> str | None:
 def _proper(word: str) -> bool:
     """Not a single dictionary word: a coined name that jieba splits (新开普 → 新/开/普)."""
     toks = tokens(word)
-    return len(toks) > 1 or toks[0].flag in ("nr", "nz", "nrt", "x")
+    return len(toks) > 1 or toks[0].flag.rstrip("?") in ("nr", "nz", "nrt", "x")
 
 
 def place_prefix(name: str) -> str | None:

@@ -173,8 +173,12 @@ def _metric(head: str, ctx: Context) -> str | None:
 
 
 def _has_verb(text: str) -> bool:
-    """A plain verb among the words (另有, 通过专家评审): not a metric name."""
-    return any(tok.flag in ("v", "vd") for tok in tokens(text))
+    """Not a metric name: a verb among the words, a leading preposition (通过专家评审), or only
+    words jieba does not know (另有)."""
+    toks = tokens(text)
+    if not toks or toks[0].flag == "p" or all(tok.flag.endswith("?") for tok in toks):
+        return True
+    return any(tok.flag in ("v", "vd") for tok in toks)
 
 
 def _clean_metric(text: str) -> str:

@@ -161,8 +161,12 @@ def without_actions(name: str) -> str:
 LEADING_FLAGS = frozenset(("v", "vn", "d", "p", "m", "q", "r", "t", "f", "c", "u", "ad"))
 
 
+ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是)")
+
+
 def trim_leading(name: str) -> str:
     """Drop leading verbs, adverbs, numerals and function words (释放化工园区 → 化工园区)."""
+    name = ENUMERATION.sub("", name)
     toks = tokens(name)
     k = 0
     while k < len(toks) - 1 and toks[k].flag in LEADING_FLAGS:

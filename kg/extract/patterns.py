@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from kg.text.segment import SURNAMES as _SURNAMES
+
 CJK = r"\u4e00-\u9fff"
 
 # --- masks and numbers ----------------------------------------------------
@@ -94,11 +96,8 @@ FIRM_LIST_AFTER = ("实施", "增产", "扩产", "上市", "做大", "做强", "
                    "转型", "规划", "加快", "开展", "申报", "落地", "扩大", "新建", "提升")
 #: Suffixes of government bodies named with a place (许昌市棚改办).
 ORGANIZATION_SUFFIXES = ("办公室", "委员会", "管委会", "局", "办", "厅")
-#: Common surnames, to join a name jieba splits (张 + 良才).
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-)
+#: Common surnames, to join a name jieba splits (张 + 良才); shared with the segmenter.
+SURNAMES = _SURNAMES
 #: Words that open a byline; the names in it are people.
 BYLINE_WORDS = ("记者", "通讯员", "编辑", "摄影", "责任编辑")
 #: Generic phrases that are categories of firms, never a firm.
@@ -121,7 +120,8 @@ NAME_BOUNDARY_WORDS = frozenset((
     "上半年", "下半年", "全年", "今年", "目前", "当前", "服务", "保障", "抓好",
     "做好", "聚焦", "落实", "实现", "促进", "举办", "承办", "签订", "参与", "协调", "跟踪",
     "督促", "推介", "洽谈", "入选", "获批", "挂牌", "荣获", "获评", "入驻", "布局", "储备",
-    "举行", "紧盯", "发挥", "充分发挥", "拜访", "拜访了", "走访", "对接", "全区", "本区", "我区",
+    "举行", "紧盯", "发挥", "充分发挥", "申创", "筑牢", "投用", "拜访", "拜访了", "走访", "对接",
+    "全区", "本区", "我区",
     "该", "此", "其", "这", "那", "这些", "而且", "并且", "但", "但是",
 ))
 #: Project names made only of these words are categories, not projects.
@@ -139,6 +139,9 @@ GENERIC_PROJECT_WORDS = (
     "高新区", "经开区", "开发区",
 )
 PROJECT_SUFFIX = "项目"
+#: "项目建设", "项目准入": 项目 opening a compound, not ending a project's name.
+PROJECT_COMPOUNDS = ("建设", "准入", "预审", "管理", "服务", "谋划", "推进", "为王", "库", "资金", "前期",
+                     "审批", "招引", "开工率", "投资", "储备", "观摩", "攻坚", "专班", "落地")
 #: Names of facilities that reports treat as projects (…基地, …医院) when invested in or listed.
 FACILITY_SUFFIXES = ("生产基地", "基地", "医院", "学校", "中心", "工程", "大厦", "综合体")
 #: ``A 等 N 个(重点)项目``: A names one project of a group; a preceding total is the group's.

@@ -35,7 +35,7 @@ def people_in(text: str) -> list[tuple[Mention, str | None]]:
             continue
         role = _role_before(text, tok.start) or _role_after(toks, last)
         verb = last + 1 < len(toks) and toks[last + 1].word in p.PERSON_VERBS
-        cued = role or verb or (k and toks[k - 1].word == "据") or (byline and tok.flag == "nr")
+        cued = role or verb or (k and toks[k - 1].word == "据") or (byline and tok.flag.startswith("nr"))
         if cued and name not in [m.label for m, _ in out]:
             out.append((Mention(Kind.PERSON, name, 0), role))
     return out
@@ -48,7 +48,7 @@ def _name_at(toks: tuple, k: int) -> tuple[str | None, int]:  # type: ignore[typ
     off its given name (张 + 良才), when a post stands right before it.
     """
     tok = toks[k]
-    if tok.flag == "nr" and NAME.match(tok.word):
+    if tok.flag.startswith("nr") and NAME.match(tok.word):
         return tok.word, k
     if tok.word in p.SURNAMES and k + 1 < len(toks) and k > 0 and toks[k - 1].word in p.PERSON_TITLES:
         given = toks[k + 1].word

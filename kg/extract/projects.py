@@ -68,7 +68,7 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
             total = _own_total(lead, clause[match.end() :], next_clause)
             out.extend(_project(clean(raw), index, clause[match.end() :], lead, total))
     for match in re.finditer(p.PROJECT_SUFFIX, clause):
-        if any(s <= match.start() < e for s, e in taken):
+        if any(s <= match.start() < e for s, e in taken) or clause.startswith(p.PROJECT_COMPOUNDS, match.end()):
             continue
         raw = trim_leading(name_before(clause, match.start()))
         start = match.start() - len(raw) - (2 if clause[: match.start()].endswith("”") else 0)
