@@ -85,8 +85,13 @@ def extract(document: Document, text: Text) -> Extraction:
     facts: list[Fact] = []
     observations: list[Observation] = []
     ranks: list[Ranking] = []
-    for sentence in sents:
-        for item in _sentence_items(sentence, info, zone):
+    carried: str | None = None
+    for n, sentence in enumerate(sents):
+        if n and "\n" in text.text[sents[n - 1].end : sentence.start]:
+            carried = None  # a period named in one paragraph does not reach the next
+        context = replace(info, period=carried or info.period)
+        carried = indicators.sentence_period(sentence.text, info.year) or carried
+        for item in _sentence_items(sentence, context, zone):
             if isinstance(item, Observation):
                 observations.append(item)
             elif isinstance(item, Ranking):

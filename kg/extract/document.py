@@ -17,6 +17,10 @@ from kg.types import DocumentInfo
 MAX_TITLE = 40
 HEAD = 300
 YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?")
+#: A year in a title that names the period reported on, not a plan ("…及2023年工作安排").
+REPORT_YEAR = re.compile(r"((?:19|20)\d{2})年(?!(?:工作)?(?:安排|思路|计划|要点|打算))")
+#: A publication date ("2024-05-16 14:18") gives the year when the text names none.
+DATE = re.compile(r"((?:19|20)\d{2})-[01]\d-[0-3]\d")
 PERIOD_AFTER_YEAR = (
     (re.compile(r"^(?:度)?上半年"), "H1"),
     (re.compile(r"^(?:度)?下半年"), "H2"),
@@ -44,7 +48,10 @@ def describe(
     first = text.split("\n", 1)[0].strip()
     title = first if 0 < len(first) <= MAX_TITLE else fallback_title
     head = text[:HEAD]
-    year, period = _period(title) if YEAR.search(title) else _period(head)
+    year, period = _period(title) if REPORT_YEAR.search(title) else _period(head)
+    if year is None:
+        dated = DATE.search(head)
+        year, period = (int(dated.group(1)), dated.group(1)) if dated else (None, None)
     if year is None and meta.get("period"):
         year, period = _period(meta["period"] + "年")
     zone, rule = _zone(title, text, cities or Counter(), meta)
@@ -74,7 +81,7 @@ def _zone(title: str, text: str, cities: Counter[str], meta: dict[str, str]) -> 
 
 def _period(text: str) -> tuple[int | None, str | None]:
     """The first year named in ``text`` and the period that follows it ("2023-H1")."""
-    match = YEAR.search(text)
+    match = REPORT_YEAR.search(text)
     if not match:
         return None, None
     year = int(match.group(1))

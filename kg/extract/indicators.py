@@ -31,7 +31,8 @@ SHARE = re.compile(
 VERB = re.compile("|".join(map(re.escape, sorted(p.METRIC_VERBS, key=len, reverse=True))))
 METRIC_LEAD = re.compile(
     r"^(?:今年|全年|上半年|下半年|一季度|前三季度|年内|截至目前|目前|共|已|可|累计|规模以上工业企业|规上工业企业|"
-    r"规模以上企业|企业|全区|园区|高新区|经开区|开发区|本区|我区|其中|力争|确保|争取|实现|年度)+"
+    r"规模以上企业|企业|全区|园区|高新区|经开区|开发区|本区|我区|其中|力争|确保|争取|实现|年度|预计|"
+    r"[\u4e00-\u9fff]{2,4}(?:高新区|经开区|开发区))+"
 )
 METRIC_OK = re.compile(r"^[\u4e00-\u9fff“”（）()A-Za-z]{2,20}$")
 #: Chinese numerals that are idioms more often than figures (一批, 一家, 一个).
@@ -42,6 +43,11 @@ GROUP_TOTAL = re.compile(rf"^(?:项目)?(?:计划|协议)?总投资(?:约|达|�
 OF_GROUP = re.compile(r"^.*?企业中")
 METRIC_TAIL = re.compile(r"(?:超过|超|达到|达|突破|约|近|为|共|不低于|不少于|以上)$")
 MAX_LIST_ITEM = 12
+MAX_QUALIFIER = 6
+#: Metrics too bare to stand alone; the words before the verb qualify them.
+BARE_METRICS = ("增加值", "产值", "总产值", "收入", "销售额")
+#: Nouns that are never a metric by themselves.
+BARE_NOUNS = ("项目", "企业", "会员")
 CONCEPT_FORMS = sorted(
     ((form, concept) for concept, forms in p.METRIC_CONCEPTS.items() for form in forms),
     key=lambda pair: len(pair[0]), reverse=True,
@@ -135,8 +141,10 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
         if re.match(r"[\-~～至到—]\d", clause[value.end() - len(value.group(3)) :]):
             continue  # a range: no single number to report
         metric = _metric(clause[: value.start()], ctx)
-        if metric is None or value.group(1) in IDIOM_NUMERALS:
-            continue
+        if metric is None or value.group(1) in IDIOM_NUMERALS or clause[value.end() : value.end() + 1] == "的":
+            continue  # "投资11.12亿元的…项目": an attribute of what follows, not a figure of the zone
+        if not value.group(1)[0].isdigit() and value.group(3) not in p.COUNT_UNITS:
+            continue  # Chinese numerals count things; amounts of money are written in digits
         number = to_decimal(value.group(1))
         if number is None:
             continue
@@ -157,6 +165,8 @@ def _metric(head: str, ctx: Context) -> str | None:
     verbs = list(VERB.finditer(head))
     if verbs:
         candidate = _clean_metric(_metric_span(head, verbs, len(head)))
+        if candidate in BARE_METRICS:
+            candidate = _qualified(head, verbs, candidate)
         if not candidate:
             before = _clean_metric(OF_GROUP.sub("", head[: verbs[-1].start()]))
             candidate = "" if VERB.search(before) or is_action_only(before) else before
@@ -167,9 +177,18 @@ def _metric(head: str, ctx: Context) -> str | None:
         candidate = _clean_metric(head)
         if candidate and concept_of(candidate) is None and (not ctx.inherit or _has_verb(candidate)):
             return None
-    if not candidate or not METRIC_OK.match(candidate) or not _balanced(candidate):
+    if not candidate or not METRIC_OK.match(candidate) or not _balanced(candidate) or candidate in BARE_NOUNS:
         return None
     return None if any(w in candidate for w in p.NOT_METRICS) else candidate
+
+
+def _qualified(head: str, verbs: list[re.Match[str]], bare: str) -> str:
+    """"第二产业实现增加值": a bare metric takes the short noun phrase before its verb."""
+    start = verbs[-2].end() if len(verbs) > 1 else 0
+    prefix = _clean_metric(head[start : verbs[-1].start()])
+    if 2 <= len(prefix) <= MAX_QUALIFIER and METRIC_OK.match(prefix) and not _has_verb(prefix):
+        return prefix + bare
+    return bare
 
 
 def _has_verb(text: str) -> bool:
@@ -260,5 +279,16 @@ def _period(clause: str, year: int | None) -> str | None:
             continue
         if kind == "months":
             return f"{year}-01/{year}-{int(match.group(1)):02d}"
+        if kind == "previous-year":
+            return str(year - 1)
         return str(year) if kind == "year" else f"{year}-{kind}"
     return str(year) if explicit else None
+
+
+def sentence_period(text: str, year: int | None) -> str | None:
+    """The first period a sentence names, if any (for the sentences after it in its paragraph)."""
+    for _, clause in clauses(text):
+        found = _period(clause, year)
+        if found:
+            return found
+    return None

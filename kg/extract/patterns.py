@@ -29,6 +29,7 @@ MONEY_UNITS = {
     "亿元": 100_000_000,
     "万元": 10_000,
     "元": 1,
+    "亿": 100_000_000,
     "亿美元": 100_000_000,
     "万美元": 10_000,
     "美元": 1,
@@ -36,7 +37,7 @@ MONEY_UNITS = {
 #: Count units accepted for indicators.
 COUNT_UNITS = ("家", "个", "项", "户", "件", "人", "名", "所", "座", "条")
 #: Other measure units accepted for indicators.
-MEASURE_UNITS = ("万吨", "吨", "万平方米", "平方米", "亩", "公里", "千瓦", "万千瓦")
+MEASURE_UNITS = ("万吨", "万千瓦")
 #: "about / more than" markers that make a figure approximate.
 APPROX = ("余", "多", "约", "近", "超", "逾")
 
@@ -213,9 +214,10 @@ RECIPIENT_CLASSES = (
 
 #: Verbs in front of a metric; the metric is what follows the last of them.
 METRIC_VERBS = ("累计完成", "可实现", "可完成", "实现", "完成", "达到", "达", "引进", "利用",
-                "新增", "净增", "增至", "累计", "共计", "合计", "新签约", "签约", "新入库", "入库", "实施")
+                "新增", "净增", "增至", "累计", "共计", "合计", "新签约", "新签", "签约", "新入库", "入库", "实施",
+                "拥有", "兑现")
 #: Verbs kept as part of the metric ("新增高新技术企业", "新签约项目").
-METRIC_KEEP_VERBS = ("新增", "净增", "引进", "利用", "新签约", "签约", "新入库")
+METRIC_KEEP_VERBS = ("新增", "净增", "引进", "利用", "新签约", "新签", "签约", "新入库")
 #: Growth phrases: sign and pattern.
 GROWTH = re.compile(rf"(?:同比)?(增长|下降|增速|增幅|减少|降低)(?:为|达|了)?({NUMBER})%")
 #: Words that make a figure a target, not an observation.
@@ -223,7 +225,7 @@ TARGET_MARKERS = ("力争", "确保", "目标", "争取", "要", "突破", "不�
 ESTIMATE_MARKERS = ("预计",)
 #: Metric words that are not indicators (shares, ratios, rankings, task completion).
 NOT_METRICS = ("比重", "占比", "完成率", "排查率", "覆盖率", "排名", "第", "比例", "任务", "目标",
-               "总投资", "达效率", "开工率", "等", "和", "及")
+               "总投资", "达效率", "开工率", "等", "和", "及", "了", "在", "分别", "最高", "最低")
 #: Period phrases → (start month, end month); ``None`` end means the whole year.
 PERIODS = (
     (re.compile(r"(?:元|1|一)(?:月)?(?:至|~|-|—|到)(\d{1,2})月"), "months"),
@@ -235,6 +237,7 @@ PERIODS = (
     (re.compile(r"(?<!前)(?:第)?三季度"), "Q3"),
     (re.compile(r"(?<!前)(?:第)?四季度"), "Q4"),
     (re.compile(r"全年|年末|年底"), "year"),
+    (re.compile(r"过去的一年|过去一年|去年(?!同期)"), "previous-year"),
 )
 
 #: Normalised metrics: concept id → written forms, longest match at the end of a metric wins.
@@ -247,7 +250,9 @@ METRIC_CONCEPTS = {
     "operatingRevenue": ("营业收入", "营收", "主营业务收入"),
     "fixedAssetInvestment": ("固定资产投资",),
     "industrialInvestment": ("工业投资",),
-    "generalPublicBudgetRevenue": ("一般公共预算收入",),
+    "generalPublicBudgetRevenue": ("一般公共预算收入", "地方一般公共财政预算收入", "一般公共财政预算收入",
+                                   "地方一般公共预算收入"),
+    "fiscalRevenue": ("财政总收入", "地方财政收入"),
     "taxRevenue": ("税收收入", "税收"),
     "foreignCapitalUsed": ("实际利用外资", "利用外资", "实际使用外资"),
     "importExport": ("进出口总额", "外贸进出口总额", "进出口"),
@@ -263,11 +268,9 @@ METRIC_CONCEPTS = {
 }
 #: Units and their base: written unit → (base unit code, factor).
 BASE_UNITS = {
-    "亿元": ("CNY", 100_000_000), "万元": ("CNY", 10_000), "元": ("CNY", 1),
+    "亿元": ("CNY", 100_000_000), "亿": ("CNY", 100_000_000), "万元": ("CNY", 10_000), "元": ("CNY", 1),
     "亿美元": ("USD", 100_000_000), "万美元": ("USD", 10_000), "美元": ("USD", 1),
-    "%": ("percent", 1),
-    "万吨": ("t", 10_000), "吨": ("t", 1), "万平方米": ("m2", 10_000), "平方米": ("m2", 1),
-    "亩": ("mu", 1), "公里": ("km", 1), "万千瓦": ("kW", 10_000), "千瓦": ("kW", 1),
+    "%": ("percent", 1), "万吨": ("t", 10_000), "万千瓦": ("kW", 10_000),
     **{unit: ("count", 1) for unit in COUNT_UNITS},
 }
 #: Rankings: "(在)<assessment>中(综合)?(排名|居|位居|位列)(第)?<rank>(位|名)?".
