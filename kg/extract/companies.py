@@ -19,11 +19,14 @@ from kg.text.segment import tokens
 from kg.types import Kind, Mention, Sentence
 
 LEGAL = re.compile("|".join(map(re.escape, p.LEGAL_FORMS)))
-LIST_OF_FIRMS = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)家(?:[\u4e00-\u9fff“”]{0,12}?)?企业")
+LIST_OF_FIRMS = re.compile(
+    r"等(?:(?:\d+|[一二三四五六七八九十两]+)[余多]?家)?(?:[\u4e00-\u9fff“”]{0,12}?)?企业(?!家)"
+)
 #: After an industry word these characters mean a compound noun, not a company name.
 COMPOUND_AFTER = ("制造", "装备", "化", "产业", "信息", "技术", "终端", "领域", "企业", "行业")
 MIN_BRAND, MAX_BRAND = 2, 4
 MIN_PROPER = 3
+MIN_BARE_COMPANY = 4
 MAX_LISTED = 6
 
 
@@ -37,9 +40,12 @@ def legal_names(text: str) -> list[str]:
             continue
         if match.group() == "集团" and len(core) > 6:
             continue
+        if match.group() == "公司" and (len(core) < MIN_BARE_COMPANY or core.endswith(("子", "分", "该", "本"))
+                                        or any(w in core for w in p.GENERIC_FIRM_WORDS)):
+            continue
         if name not in out:
             out.append(name)
-    return out
+    return [n for n in out if not any(n != m and n in m for m in out)]  # 四川…集团 inside 四川…集团…有限公司
 
 
 def short_name_prefix(name: str) -> str | None:
@@ -115,11 +121,20 @@ def listed_firms(text: str) -> list[str]:
     """Items of "A、B、C等N家企业": each item that is not a category is a company."""
     out: list[str] = []
     for match in LIST_OF_FIRMS.finditer(text):
+        counted = bool(re.search(r"家", match.group()))
         for item, _ in list_before(text, match.start()):
             item = clean(trim_leading(item))
-            if 2 <= len(item) <= 15 and not is_masked(item) and not _generic(item):
+            if 2 <= len(item) <= 15 and not is_masked(item) and not _generic(item) and (counted or _coined(item)):
                 out.append(item)
     return out
+
+
+def _coined(item: str) -> bool:
+    """A coined name, not a dictionary word (大数据, 人工智能) or a place: firms without a count."""
+    toks = tokens(item)
+    if any(tok.flag == "ns" or tok.word in places() for tok in toks):
+        return False
+    return len(toks) > 1 or toks[0].flag.rstrip("?") in ("nz", "nt", "nr", "nrt")
 
 
 def _generic(item: str) -> bool:

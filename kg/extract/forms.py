@@ -51,7 +51,12 @@ def company_short_forms(name: str) -> set[str]:
     core = company_core(name)
     forms = {core}
     for word in sorted(p.INDUSTRY_WORDS, key=len, reverse=True):
-        if core.endswith(word) and len(core) - len(word) >= MIN_CORE + 1:
-            forms.add(core[: -len(word)])
+        if core.endswith(word):
+            brand = core[: -len(word)]
+            if len(brand) >= MIN_CORE + 1:
+                forms.add(brand)
+            head = normal_form(name)[: normal_form(name).find(core)] if core in normal_form(name) else ""
+            if len(brand) == MIN_CORE and head in places():
+                forms.add(head + brand)  # 江苏友发钢管有限公司 → 江苏友发
             break
     return {f for f in forms if len(f) >= MIN_CORE and f != normal_form(name)}

@@ -67,7 +67,10 @@ def _chinese_number(text: str) -> Decimal | None:
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
-def name_before(text: str, end: int) -> str:
+JOINERS = ("及", "与", "和")
+
+
+def name_before(text: str, end: int, join: bool = False) -> str:
     """The name that ends at ``text[end]``: walk jieba tokens left until a boundary.
 
     A boundary is punctuation, a verb or function word of the genre
@@ -92,6 +95,12 @@ def name_before(text: str, end: int) -> str:
         nxt = toks[i + 1].word if i + 1 < len(toks) else ""
         if is_masked(tok.word):
             return ""
+        if join and tok.word in JOINERS and i > 0 and "项目" not in head[: tok.start][-12:] and not _is_boundary(
+            toks[i - 1].word, tok.word
+        ):
+            start = tok.start  # "锂电池负极材料及关联项目": a conjunction inside one name
+            i -= 1
+            continue
         if _is_boundary(tok.word, nxt) or tok.flag in BOUNDARY_FLAGS or end - tok.start > MAX_NAME:
             if nxt in COUNTERS and start == toks[i + 1].start:
                 start += len(nxt)
@@ -161,7 +170,7 @@ def without_actions(name: str) -> str:
 LEADING_FLAGS = frozenset(("v", "vn", "d", "p", "m", "q", "r", "t", "f", "c", "u", "ad"))
 
 
-ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是)")
+ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是|这是|那是|这|那)")
 
 
 def trim_leading(name: str) -> str:

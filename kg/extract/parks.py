@@ -22,7 +22,8 @@ from kg.types import Kind, Mention, Sentence
 SUFFIX = re.compile("|".join(map(re.escape, p.PARK_SUFFIXES)))
 QUOTED = re.compile(r"“[^”]*”")
 ORDINAL = re.compile(r"^[一二三四五六七八九十\d]+期")
-DESIGNATION_WORDS = ("先进", "示范", "绿色", "五好", "文明", "标杆", "优秀", "清廉", "星级")
+DESIGNATION_WORDS = ("先进", "示范", "绿色", "五好", "文明", "标杆", "优秀", "清廉", "星级", "世界一流", "一流")
+ZONE_NAME = re.compile(r"[\u4e00-\u9fff]{0,4}(?:高新区|经开区|开发区)")
 MAX_PARK = 16
 ASPIRATION = re.compile(r"(?:打造|建设成为|建成为|争创|创建)[^，。；,;]*$")
 
@@ -48,7 +49,9 @@ def _inside_quotes(text: str, pos: int) -> bool:
 
 def _continues(text: str, end: int) -> bool:
     """True when the suffix is the head of a longer word (园区贷, 产业园项目 stays a park)."""
-    return bool(re.match(r"[贷内外级化项]", text[end : end + 1]))
+    if re.match(r"等[^，。；,;]{0,8}项目", text[end:]):
+        return True  # "…产业园等*个项目": listed as a project
+    return bool(re.match(r"[贷内外级化项(（]", text[end : end + 1]))
 
 
 def _is_named(name: str, suffix: str) -> bool:
@@ -58,7 +61,7 @@ def _is_named(name: str, suffix: str) -> bool:
         return False
     if any(w in core for w in DESIGNATION_WORDS) or SUFFIX.search(core):
         return False
-    rest = strip_generic(core, p.GENERIC_PARK_WORDS)
+    rest = strip_generic(ZONE_NAME.sub("", core), p.GENERIC_PARK_WORDS)
     rest = re.sub(r"[\d.、（）()“”]|[个家亩万平方米]", "", rest)
     two_char_place = bool(re.fullmatch(r"[\u4e00-\u9fff]{2}", core)) and core not in p.GENERIC_PARK_WORDS
     return len(rest) >= 2 or (suffix in ("园区", "产业园") and two_char_place)

@@ -72,7 +72,7 @@ MIN_CITY_MENTIONS = 2
 #: Legal forms that end a full company name, longest first.
 LEGAL_FORMS = (
     "集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司",
-    "集团",
+    "集团", "公司",
 )
 #: Industry words that end a company short name (brand + industry: 华信科技, 宏远电器).
 INDUSTRY_WORDS = (
@@ -80,7 +80,8 @@ INDUSTRY_WORDS = (
     "钢铁", "线缆", "电缆", "机械", "重工", "汽车", "药业", "制药", "生物", "实业", "股份",
     "控股", "物流", "食品", "纺织", "光伏", "半导体", "微电子", "软件", "通信",
     "环保", "建材", "医疗", "精工", "精密", "动力", "电池", "装备", "集团", "发电", "铝业",
-    "铜业", "矿业", "陶瓷", "玻璃", "塑业", "化学", "医药", "传感", "网络", "数据",
+    "铜业", "矿业", "陶瓷", "玻璃", "塑业", "化学", "医药", "传感", "网络", "数据", "化纤", "电力",
+    "钢管",
 )
 #: Words that look like brand + industry but are generic phrases.
 NOT_BRAND = (
@@ -92,7 +93,9 @@ NOT_BRAND = (
     "产业", "企业", "项目", "服务", "研发", "技术", "应用", "领域", "基础", "专项",
 )
 #: "支持 A、B 实施…": verbs before a list of firms, and verbs that end the list.
-FIRM_LIST_BEFORE = ("支持", "推动", "帮助", "引导", "鼓励", "服务", "督促", "协调", "指导")
+FIRM_LIST_BEFORE = ("支持", "推动", "帮助", "引导", "鼓励", "服务", "督促", "协调", "指导", "扶持")
+#: Words that make a "…公司" a kind of firm, not a firm (区属国有公司, 下属公司).
+GENERIC_FIRM_WORDS = ("国有", "区属", "市属", "下属", "控股子", "平台", "运营", "投资")
 FIRM_LIST_AFTER = ("实施", "增产", "扩产", "上市", "做大", "做强", "发展", "建设", "投产", "扩能", "技改",
                    "转型", "规划", "加快", "开展", "申报", "落地", "扩大", "新建", "提升")
 #: Suffixes of government bodies named with a place (许昌市棚改办).
@@ -147,7 +150,7 @@ PROJECT_COMPOUNDS = ("建设", "准入", "预审", "管理", "服务", "谋划",
 FACILITY_SUFFIXES = ("生产基地", "基地", "医院", "学校", "中心", "工程", "大厦", "综合体")
 #: ``A 等 N 个(重点)项目``: A names one project of a group; a preceding total is the group's.
 GROUP_OF_PROJECTS = re.compile(
-    rf"等(?:[{CJK}]{{0,6}}?)?(?:(?:\d+|[一二三四五六七八九十两]+)个)?(?:[{CJK}]{{0,8}}?)?项目"
+    rf"等(?:[{CJK}]{{0,6}}?)?(?:(?:\d+|[一二三四五六七八九十两]+|[*xX]+)[余多]?个)?(?:[{CJK}]{{0,8}}?)?项目"
 )
 #: Status triggers, checked in this order; the first found in the clause wins.
 STATUS_TRIGGERS = (

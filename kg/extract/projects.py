@@ -31,10 +31,11 @@ from kg.types import Fact, Kind, Mention, Sentence, Status
 
 AMOUNT = r"(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)"
 #: "总投资 X 亿元的 <name>": not 计划投资/年度投资/完成投资, which are spending, not totals.
-OWN_TOTAL_BEFORE = re.compile(rf"(?<![计划年度完成])(?:总投资|投资){AMOUNT}的$")
+OWN_TOTAL_BEFORE = re.compile(rf"(?<![计划年度完成])(?:总投资|投资){AMOUNT}的?$")
 OWN_TOTAL_AFTER = re.compile(rf"^(?:项目)?(?:计划)?总投资{AMOUNT}$")
 Item = Mention | Fact
 MIN_LISTED_PROJECT = 6
+PLACE_OR_ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:高新区|经开区|开发区)|[\u4e00-\u9fff]{2,3}(?:省|市)")
 #: "总投资X亿元的<name>基地": facilities named like projects without 项目.
 FACILITY_BEFORE = re.compile(rf"(?:总投资|投资){AMOUNT}的$")
 
@@ -57,7 +58,9 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
         counted = bool(re.search(r"个", match.group()))
         for name, start in list_before(clause, match.start()):
             taken.append((start, match.end()))
-            if counted or _investor(name) or _named_alone(name):
+            if short_name_prefix(name) == name or clause[:start].rstrip("了").endswith(p.FIRM_LIST_BEFORE):
+                out.append(Mention(Kind.COMPANY, name, index))  # "扶持了振华新材料、皓天光电等20余个项目": firms
+            elif counted or _investor(name) or _named_alone(name):
                 out.extend(_project(name, index, clause[match.end() :], clause[:start], None))
     for match in re.finditer("|".join(p.FACILITY_SUFFIXES), clause):
         before = clause[: match.end()]
@@ -70,12 +73,16 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
     for match in re.finditer(p.PROJECT_SUFFIX, clause):
         if any(s <= match.start() < e for s, e in taken) or clause.startswith(p.PROJECT_COMPOUNDS, match.end()):
             continue
-        raw = trim_leading(name_before(clause, match.start()))
+        raw = trim_leading(name_before(clause, match.start(), join=True))
         start = match.start() - len(raw) - (2 if clause[: match.start()].endswith("”") else 0)
+        start, raw = _with_legal_name(clause, start, match.start(), raw)
         name = clean(raw) + p.PROJECT_SUFFIX
         rest = clause[match.end() :]
         total = _own_total(clause[:start], rest, next_clause)
-        out.extend(_project(name, index, rest, clause[:start], total))
+        found = _project(name, index, rest, clause[:start], total)
+        out.extend(found)
+        if found and clause[:start].endswith("、"):
+            out.extend(_listed_with(clause, start - 1, index, rest))
     return out
 
 
@@ -93,6 +100,24 @@ def _own_total(before: str, rest: str, next_clause: str) -> Decimal | None:
     value = to_decimal(match.group(1))
     factor = p.MONEY_UNITS[match.group(2)]
     return None if value is None or value <= 0 else value * factor
+
+
+def _with_legal_name(clause: str, start: int, end: int, raw: str) -> tuple[int, str]:
+    """Extend a name cut inside a firm's legal name back to its start (郑州…有限公司仓储…项目)."""
+    for legal in legal_names(clause[:end]):
+        pos = clause.find(legal)
+        if pos < start < pos + len(legal) <= end:
+            return pos, clause[pos:end]
+    return start, raw
+
+
+def _listed_with(clause: str, end: int, index: int, rest: str) -> list[Item]:
+    """"宏达电子5G电子元器件、阿里云…基地项目开工": earlier items that a firm's name opens are projects too."""
+    out: list[Item] = []
+    for name, start in list_before(clause, end):
+        if _investor(name) and not name.endswith(p.PROJECT_SUFFIX):
+            out.extend(_project(name, index, rest, clause[:start], None))
+    return out
 
 
 def _ends_name(rest: str) -> bool:
@@ -117,7 +142,7 @@ def _is_named(name: str) -> bool:
     core = name[: -len(p.PROJECT_SUFFIX)] if name.endswith(p.PROJECT_SUFFIX) else name
     if is_action_only(core):
         return False
-    rest = strip_generic(without_actions(core), p.GENERIC_PROJECT_WORDS)
+    rest = strip_generic(without_actions(PLACE_OR_ZONE.sub("", core)), p.GENERIC_PROJECT_WORDS)
     rest = re.sub(r"[\d.、，,（）()“”\-—~+＋]|[个家项批期亿万元]", "", rest)
     return len(rest) >= 2
 
