@@ -134,7 +134,7 @@ def _coined(item: str) -> bool:
     toks = tokens(item)
     if any(tok.flag == "ns" or tok.word in places() for tok in toks):
         return False
-    return len(toks) > 1 or toks[0].flag.rstrip("?") in ("nz", "nt", "nr", "nrt")
+    return any(tok.flag.endswith("?") or tok.flag in ("nz", "nt", "nr", "nrt") for tok in toks)
 
 
 def _generic(item: str) -> bool:

@@ -57,6 +57,6 @@ def company_short_forms(name: str) -> set[str]:
                 forms.add(brand)
             head = normal_form(name)[: normal_form(name).find(core)] if core in normal_form(name) else ""
             if len(brand) == MIN_CORE and head in places():
-                forms.add(head + brand)  # 江苏友发钢管有限公司 → 江苏友发
+                forms.add(head + brand)  # 江苏恒发钢管有限公司 → 江苏恒发
             break
     return {f for f in forms if len(f) >= MIN_CORE and f != normal_form(name)}

@@ -98,7 +98,7 @@ def name_before(text: str, end: int, join: bool = False) -> str:
         if join and tok.word in JOINERS and i > 0 and "项目" not in head[: tok.start][-12:] and not _is_boundary(
             toks[i - 1].word, tok.word
         ):
-            start = tok.start  # "锂电池负极材料及关联项目": a conjunction inside one name
+            start = tok.start  # "储能电池材料及配套项目": a conjunction inside one name
             i -= 1
             continue
         if _is_boundary(tok.word, nxt) or tok.flag in BOUNDARY_FLAGS or end - tok.start > MAX_NAME:

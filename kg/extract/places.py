@@ -36,7 +36,7 @@ def cities_named(sentences: Iterable[str]) -> Counter[str]:
 
     Counts jieba place words (济源, 郑州市), but not cities in a list of places
     (赴四川、重庆、上海), in parentheses, or opening a company name
-    (上海泽润生物科技有限公司): those are elsewhere.
+    (上海云泽生物科技有限公司): those are elsewhere.
     """
     known = cities()
     counts: Counter[str] = Counter()

@@ -59,7 +59,7 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
         for name, start in list_before(clause, match.start()):
             taken.append((start, match.end()))
             if short_name_prefix(name) == name or clause[:start].rstrip("了").endswith(p.FIRM_LIST_BEFORE):
-                out.append(Mention(Kind.COMPANY, name, index))  # "扶持了振华新材料、皓天光电等20余个项目": firms
+                out.append(Mention(Kind.COMPANY, name, index))  # "扶持了恒远新材料、瑞光光电等20余个项目": firms
             elif counted or _investor(name) or _named_alone(name):
                 out.extend(_project(name, index, clause[match.end() :], clause[:start], None))
     for match in re.finditer("|".join(p.FACILITY_SUFFIXES), clause):
@@ -112,7 +112,7 @@ def _with_legal_name(clause: str, start: int, end: int, raw: str) -> tuple[int, 
 
 
 def _listed_with(clause: str, end: int, index: int, rest: str) -> list[Item]:
-    """"宏达电子5G电子元器件、阿里云…基地项目开工": earlier items that a firm's name opens are projects too."""
+    """"华信电子5G元件、阿里云…基地项目开工": earlier items that a firm's name opens are projects too."""
     out: list[Item] = []
     for name, start in list_before(clause, end):
         if _investor(name) and not name.endswith(p.PROJECT_SUFFIX):

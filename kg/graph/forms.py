@@ -4,8 +4,8 @@
 '安阳高新区'
 >>> park_form("许昌互联网+孵化园区")
 '互联网+孵化园'
->>> company_form("天津友发集团")
-'友发集团'
+>>> company_form("天津恒发集团")
+'恒发集团'
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ MIN_PARK_CORE = 4
 
 
 def company_form(name: str) -> str:
-    """Key form of a company: region prefix dropped (天津友发集团 ~ 友发集团)."""
+    """Key form of a company: region prefix dropped (天津恒发集团 ~ 恒发集团)."""
     return strip_region(normal_form(name), keep=MIN_COMPANY_CORE)
 
 
