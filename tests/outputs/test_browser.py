@@ -83,6 +83,11 @@ def test_seed_page_search_and_hover(browser, seed_output: Path, seed_graph: Grap
     text = hover_node(page, selected)
     assert text.startswith("企业：富联科技") and "来源：" in text
     page.screenshot(path=str(seed_output / "graph.png"))
+    zhengzhou = page.evaluate(
+        "[...document.querySelectorAll('#zone option')].find(o => o.textContent === '郑州高新区').value")
+    page.select_option("#zone", zhengzhou)
+    in_zone = page.evaluate("window.zonegraph.nodes.getIds()")
+    assert zhengzhou in in_zone and 1 < len(in_zone) < shown
     assert dialogs == []
 
 
