@@ -90,7 +90,8 @@ def _period(text: str) -> tuple[int | None, str | None]:
         found = pattern.search(rest)
         if found:
             if kind == "months":
-                return year, f"{year}-01/{year}-{int(found.group(1)):02d}"
+                month = int(found.group(1))
+                return year, (f"{year}-01/{year}-{month:02d}" if 1 <= month <= 12 else str(year))
             return year, f"{year}-{kind}"
     return year, str(year)
 

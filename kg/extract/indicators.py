@@ -278,7 +278,8 @@ def _period(clause: str, year: int | None) -> str | None:
         if not match:
             continue
         if kind == "months":
-            return f"{year}-01/{year}-{int(match.group(1)):02d}"
+            month = int(match.group(1))
+            return f"{year}-01/{year}-{month:02d}" if 1 <= month <= 12 else None
         if kind == "previous-year":
             return str(year - 1)
         return str(year) if kind == "year" else f"{year}-{kind}"

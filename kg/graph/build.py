@@ -209,6 +209,8 @@ def period_bounds(period: str) -> tuple[str, str] | None:
     year = int(match.group(1))
     if match.group(2):
         first, last = int(match.group(2)), int(match.group(3))
+        if not 1 <= first <= last <= 12:
+            return None
     else:
         first, last = PERIOD_MONTHS[match.group(4) or ""]
     end_day = calendar.monthrange(year, last)[1]

@@ -30,6 +30,8 @@ def observe(text: str, year: int = 2022, period: str = "2022") -> list[tuple]:  
          [("新增高新技术企业", "13", "家", "25.8", "2022", "actual")]),
         ("上半年GDP同比下降0.7%，完成营业收入57.3亿元，同比下降1.4%。",
          [("营业收入", "57.3", "亿元", "-1.4", "2022-H1", "actual")]),
+        # a month that does not exist gives no period of its own
+        ("1-14月，完成工业总产值716.85亿元。", [("工业总产值", "716.85", "亿元", None, "2022", "actual")]),
         # masked figures, targets and shares are not observations
         ("今年*至**月，**高新区规上工业增加值增长**.*%、进出口总额增长**.*%。", []),
         ("确保全年新引进项目25个、合同金额不低于140亿元。",
