@@ -17,7 +17,7 @@ CJK = r"\u4e00-\u9fff"
 # --- masks and numbers ----------------------------------------------------
 
 #: Placeholders that hide a figure or a name in published texts.
-MASK = re.compile(r"\*+|[xX]{2,}|×{2,}|_{2,}|＊+|某")
+MASK = re.compile(r"\*+|[xX]{2,}|(?<![A-Za-z0-9])[xX](?![A-Za-z0-9])|×{2,}|_{2,}|＊+|某")
 #: An Arabic number, possibly with decimals (full-width digits are normalised before use).
 NUMBER = r"\d+(?:\.\d+)?"
 #: Chinese numerals for small counts (三, 十三, 二十).
@@ -146,6 +146,9 @@ PROJECT_SUFFIX = "项目"
 #: "项目建设", "项目准入": 项目 opening a compound, not ending a project's name.
 PROJECT_COMPOUNDS = ("建设", "准入", "预审", "管理", "服务", "谋划", "推进", "为王", "库", "资金", "前期",
                      "审批", "招引", "开工率", "投资", "储备", "观摩", "攻坚", "专班", "落地")
+#: "国贸大厦推进水电工程调试": a construction named at the head of a clause, then its progress.
+CONSTRUCTION_SUFFIXES = ("工程", "大厦", "商务楼", "大楼", "体育中心", "精品城", "阀门城", "物流园一期", "二期", "三期")
+CONSTRUCTION_VERBS = ("开工", "施工", "完成", "推进", "投用", "竣工", "结顶", "试运营", "准备投用", "实现")
 #: Names of facilities that reports treat as projects (…基地, …医院) when invested in or listed.
 FACILITY_SUFFIXES = ("生产基地", "基地", "医院", "学校", "中心", "工程", "大厦", "综合体")
 #: ``A 等 N 个(重点)项目``: A names one project of a group; a preceding total is the group's.

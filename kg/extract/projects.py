@@ -70,6 +70,7 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
             taken.append((match.end() - len(raw), match.end()))
             total = _own_total(lead, clause[match.end() :], next_clause)
             out.extend(_project(clean(raw), index, clause[match.end() :], lead, total))
+    out.extend(_constructions(clause, index, taken))
     for match in re.finditer(p.PROJECT_SUFFIX, clause):
         if any(s <= match.start() < e for s, e in taken) or clause.startswith(p.PROJECT_COMPOUNDS, match.end()):
             continue
@@ -100,6 +101,26 @@ def _own_total(before: str, rest: str, next_clause: str) -> Decimal | None:
     value = to_decimal(match.group(1))
     factor = p.MONEY_UNITS[match.group(2)]
     return None if value is None or value <= 0 else value * factor
+
+
+CONSTRUCTION = re.compile(
+    rf"^((?:[\u4e00-\u9fff·]{{2,14}}?(?:{'|'.join(p.CONSTRUCTION_SUFFIXES)})、)*"
+    rf"[\u4e00-\u9fff·]{{2,14}}?(?:{'|'.join(p.CONSTRUCTION_SUFFIXES)}))(?={'|'.join(p.CONSTRUCTION_VERBS)})"
+)
+
+
+def _constructions(clause: str, index: int, taken: list[tuple[int, int]]) -> list[Item]:
+    """Constructions that open a clause and report progress: 国贸大厦推进水电工程调试."""
+    match = CONSTRUCTION.match(clause)
+    if not match or is_masked(match.group(1)):
+        return []
+    taken.append((0, match.end()))
+    out: list[Item] = []
+    for name in match.group(1).split("、"):
+        name = trim_leading(name)
+        if _is_named(name) and p.PROJECT_SUFFIX not in name:
+            out.extend(_project(name, index, "", "", None))  # progress words are not a status
+    return out
 
 
 def _with_legal_name(clause: str, start: int, end: int, raw: str) -> tuple[int, str]:

@@ -47,6 +47,8 @@ def facts(text: str) -> dict[str, dict[str, object]]:
                                                   "status": "underConstruction"}}),
         ("三是引育的“一物一码区块链溯源防篡改技术平台”项目入选河南省区块链创新应用试点。",
          {"一物一码区块链溯源防篡改技术平台项目": {}}),
+        ("华茂大厦推进水电工程调试，滨湖商务楼完成外墙装饰工程，漩门湾x—x土地开发项目完成预算编制。",
+         {"华茂大厦": {}, "滨湖商务楼": {}}),
         # categories and masked figures are not projects or investments
         ("实施重点项目38个，总投资254.4亿元，上半年完成投资69.63亿元。", {}),
         ("上报新签约亿元以上项目**个，协议总投资***.**亿元。", {}),
