@@ -146,7 +146,7 @@ PROJECT_SUFFIX = "项目"
 #: "项目建设", "项目准入": 项目 opening a compound, not ending a project's name.
 PROJECT_COMPOUNDS = ("建设", "准入", "预审", "管理", "服务", "谋划", "推进", "为王", "库", "资金", "前期",
                      "审批", "招引", "开工率", "投资", "储备", "观摩", "攻坚", "专班", "落地")
-#: "国贸大厦推进水电工程调试": a construction named at the head of a clause, then its progress.
+#: "华茂大厦推进水电工程调试": a construction named at the head of a clause, then its progress.
 CONSTRUCTION_SUFFIXES = ("工程", "大厦", "商务楼", "大楼", "体育中心", "精品城", "阀门城", "物流园一期", "二期", "三期")
 CONSTRUCTION_VERBS = ("开工", "施工", "完成", "推进", "投用", "竣工", "结顶", "试运营", "准备投用", "实现")
 #: Names of facilities that reports treat as projects (…基地, …医院) when invested in or listed.

@@ -110,7 +110,7 @@ CONSTRUCTION = re.compile(
 
 
 def _constructions(clause: str, index: int, taken: list[tuple[int, int]]) -> list[Item]:
-    """Constructions that open a clause and report progress: 国贸大厦推进水电工程调试."""
+    """Constructions that open a clause and report progress: 华茂大厦推进水电工程调试."""
     match = CONSTRUCTION.match(clause)
     if not match or is_masked(match.group(1)):
         return []

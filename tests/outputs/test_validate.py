@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import RDFS, XSD, Graph, Literal
+from rdflib import RDF, RDFS, XSD, Graph, Literal
 
 from kg.namespace import ZG
 from kg.outputs.validate import validate
@@ -23,7 +23,7 @@ def test_broken_graph_is_reported(seed_graph: Graph) -> None:
     broken.set((project, ZG.totalInvestment, Literal(Decimal("-5"), datatype=XSD.decimal)))
     honor = next(iter(broken.subjects(ZG.awardedTo, None)))
     broken.remove((honor, RDFS.label, None))
-    indicator = next(iter(broken.subjects(ZG.period, None)))
+    indicator = next(s for s in broken.subjects(ZG.period, None) if (s, RDF.type, ZG.Indicator) in broken)
     broken.set((indicator, ZG.period, Literal("last year")))
     report = validate(broken)
     assert not report.conforms
