@@ -31,3 +31,17 @@ def test_broken_graph_is_reported(seed_graph: Graph) -> None:
     assert (str(project), "a total investment is a positive xsd:decimal in yuan") in by_node
     assert (str(honor), "needs exactly one rdfs:label in Chinese (@zh)") in by_node
     assert any(f == str(indicator) and m.startswith("a period is") for f, m in by_node)
+
+
+def test_validate_command(seed_output, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import kg
+
+    ok = kg("validate", str(seed_output / "graph.ttl"))
+    assert "conforms to ontology/shapes.ttl" in ok.stderr
+    broken = tmp_path / "broken.ttl"
+    text = (seed_output / "graph.ttl").read_text(encoding="utf-8")
+    broken.write_text(text.replace('"4000000000"^^xsd:decimal', '"-4000000000"^^xsd:decimal'), encoding="utf-8")
+    bad = kg("validate", str(broken), check=False)
+    assert bad.returncode == 1
+    assert "a total investment is a positive xsd:decimal in yuan" in bad.stdout
+    assert bad.stderr.startswith("kg: error: ") and "violation" in bad.stderr
