@@ -1,55 +1,66 @@
 """The interactive HTML network: the only module that uses pyvis.
 
 The page is self-contained (vis-network's script and style are read from the
-installed pyvis package and inlined), works from ``file://`` with no network,
-and is safe: every label and sentence reaches the page as JSON data and is put
-into the DOM with ``textContent`` only, so a report that contains ``<script>``
-cannot run code in it.  The same graph always gives the same bytes.
+installed pyvis package at render time and inlined into our own Jinja2
+template), works from ``file://`` with no network, and is safe: every label and
+sentence reaches the page as JSON data with ``<``, ``>`` and ``&`` escaped, and
+is put into the DOM with ``textContent`` only, so a report that contains
+``<script>`` cannot run code in it.  The same graph always gives the same bytes.
+
+Entities are nodes; documents and literals are not: they go into the hover text.
 """
 
 from __future__ import annotations
 
-import html
 import json
+import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
 
+import jinja2
+from markupsafe import Markup
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
+from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.namespace import ZG
 from kg.outputs.export import write_atomic
 
-#: Class → (Chinese name, colour, shape); colours from the Okabe-Ito colour-blind-safe palette.
-STYLE = {
+#: Class → (Chinese name, colour, shape); colours mostly from the Okabe-Ito colour-blind-safe palette,
+#: and classes that share a colour family differ in shape.
+STYLE: dict[str, tuple[str, str, str]] = {
     "Zone": ("开发区", "#E69F00", "star"),
-    "Company": ("企业", "#56B4E9", "dot"),
-    "Project": ("项目", "#009E73", "diamond"),
     "Park": ("园区", "#F0E442", "square"),
-    "Honor": ("荣誉", "#CC79A7", "triangle"),
-    "Indicator": ("指标", "#999999", "dot"),
+    "Project": ("项目", "#009E73", "diamond"),
+    "Company": ("企业", "#56B4E9", "dot"),
     "Person": ("人物", "#0072B2", "dot"),
     "Organization": ("机构", "#D55E00", "square"),
+    "Honor": ("荣誉", "#CC79A7", "triangle"),
     "Cluster": ("产业集群", "#7F3C8D", "hexagon"),
+    "Indicator": ("指标", "#999999", "dot"),
     "Ranking": ("排名", "#A6761D", "triangleDown"),
-    "Document": ("报告", "#BBBBBB", "box"),
 }
-EDGES = {
+EDGES: dict[URIRef, str] = {
     ZG.locatedIn: "位于", ZG.investor: "投资方", ZG.awardedTo: "授予", ZG.observedFor: "观测对象",
     ZG.affiliation: "任职于", ZG.rankedEntity: "排名对象",
 }
-STATUS_ZH = {"planned": "谋划", "signed": "签约", "underConstruction": "在建", "inOperation": "投产",
-             "completed": "竣工"}
+#: Fallback names of the status and observation-kind concepts when the graph carries no skos:prefLabel@zh.
+CONCEPT_ZH = {"planned": "谋划", "signed": "签约", "underConstruction": "在建", "inOperation": "投产",
+              "completed": "竣工", "actual": "实际", "estimate": "预计", "target": "目标", "share": "占比"}
 MAX_EVIDENCE = 3
+YI = Decimal(100_000_000)
 #: Numerous classes shown only on request, so the first view stays readable.
 HIDDEN_BY_DEFAULT = ("Indicator", "Ranking")
 SUMMARY_THRESHOLD = 1500
 SUMMARY_PER_ZONE = 12
 PYVIS_LIB = ("lib", "vis-9.1.2")
+TEMPLATE = "graph.html"
+FONTS = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 
 
 @dataclass(frozen=True)
@@ -60,103 +71,128 @@ class ViewSummary:
     edges: int
 
 
+def _local(iri: Node) -> str:
+    text = str(iri)
+    return re.split(r"[#/]", text)[-1] or text
+
+
+def _texts(graph: Graph, node: Node, prop: URIRef) -> list[str]:
+    """All values of a property as text, Chinese-tagged ones first, each group sorted."""
+    values = sorted(graph.objects(node, prop), key=lambda v: (getattr(v, "language", None) != "zh", str(v)))
+    return list(dict.fromkeys(str(v) for v in values))
+
+
+def _first(graph: Graph, node: Node, prop: URIRef) -> str | None:
+    values = _texts(graph, node, prop)
+    return values[0] if values else None
+
+
+def _number(value: object) -> str:
+    """A decimal in plain notation without trailing zeros: 4.0E+1 → 40, 1.50 → 1.5."""
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _class_of(graph: Graph, node: URIRef) -> str | None:
-    names = sorted(str(c)[len(str(ZG._NS)) :] for c in graph.objects(node, RDF.type)
-                   if str(c).startswith(str(ZG._NS)))
-    return next((n for n in names if n in STYLE), None)
+    names = {_local(c) for c in graph.objects(node, RDF.type) if str(c).startswith(str(ZG._NS))}
+    return next((name for name in STYLE if name in names), None)
 
 
-def _label(graph: Graph, node: URIRef) -> str:
-    labels = sorted(graph.objects(node, RDFS.label), key=lambda lit: (getattr(lit, "language", "") != "zh", str(lit)))
-    return str(labels[0]) if labels else str(node).rsplit("/", 1)[-1]
+def _document_names(graph: Graph) -> dict[Node, str]:
+    """Each document's title (or file name), with the file name added where titles repeat."""
+    docs = set(graph.subjects(RDF.type, ZG.Document)) | set(graph.objects(None, ZG.source)) | set(
+        graph.objects(None, ZG.mentionedIn))
+    plain = {d: _first(graph, d, DCTERMS.title) or _first(graph, d, ZG.fileName) or _local(d) for d in docs}
+    repeated = Counter(plain.values())
+    return {d: f"{name}（{_first(graph, d, ZG.fileName) or _local(d)}）" if repeated[name] > 1 else name
+            for d, name in plain.items()}
 
 
-def _number(value: Literal) -> str:
-    number = Decimal(str(value))
-    return format(number.normalize(), "f") if number == number.to_integral() else str(number)
+def _concept(graph: Graph, concept: Node) -> str:
+    return _first(graph, concept, SKOS.prefLabel) or CONCEPT_ZH.get(_local(concept), _local(concept))
 
 
-def _attributes(graph: Graph, node: URIRef) -> list[str]:
-    """Key attributes of a node as lines of plain text."""
-    lines: list[str] = []
-    for value in sorted(graph.objects(node, ZG.totalInvestment)):
-        lines.append(f"总投资：{_number(Literal(Decimal(str(value)) / 100_000_000))} 亿元")
-    for status in sorted(graph.objects(node, ZG.status)):
-        local = str(status).rsplit("#", 1)[-1]
-        lines.append(f"状态：{STATUS_ZH.get(local, local)}")
-    for year in sorted(graph.objects(node, ZG.year)):
-        lines.append(f"年份：{year}")
-    value, unit = graph.value(node, ZG.value), graph.value(node, ZG.unit)
+def _attributes(graph: Graph, node: URIRef, label: str) -> list[str]:
+    """Key literal attributes of a node as lines of plain text."""
+    lines = [f"总投资：{_number(Decimal(str(v)) / YI)} 亿元" for v in sorted(graph.objects(node, ZG.totalInvestment))]
+    lines += [f"状态：{_concept(graph, s)}" for s in sorted(graph.objects(node, ZG.status))]
+    lines += [f"年份：{y}" for y in _texts(graph, node, ZG.year)]
+    metric = _first(graph, node, ZG.metric)
+    if metric and metric != label:
+        lines.append(f"指标名称：{metric}")
+    value = _first(graph, node, ZG.value)
     if value is not None:
-        growth = graph.value(node, ZG.growthRate)
-        change = f"，同比 {_number(growth)}%" if growth is not None else ""
-        lines.append(f"数值：{_number(value)} {unit or ''}{change}")
+        growth = _first(graph, node, ZG.growthRate)
+        estimated = any(v.toPython() is True for v in graph.objects(node, ZG.estimated) if isinstance(v, Literal))
+        lines.append(f"数值：{_number(value)} {_first(graph, node, ZG.unit) or ''}".rstrip()
+                     + (f"，同比 {_number(growth)}%" if growth is not None else "") + ("（预计）" if estimated else ""))
     for prop, name in ((ZG.period, "期间"), (ZG.rank, "名次"), (ZG.role, "职务")):
-        for item in sorted(graph.objects(node, prop)):
-            lines.append(f"{name}：{item}")
-    kind = graph.value(node, ZG.kind)
-    if kind is not None:
-        lines.append(f"类型：{str(kind).rsplit('#', 1)[-1]}")
+        lines += [f"{name}：{item}" for item in _texts(graph, node, prop)]
+    lines += [f"类型：{_concept(graph, k)}" for k in sorted(graph.objects(node, ZG.kind))]
     return lines
 
 
-def _evidence(graph: Graph, node: URIRef, titles: dict[URIRef, str]) -> list[str]:
-    sources = sorted(titles.get(d, str(d)) for d in graph.objects(node, ZG.source))
-    sentences = sorted(str(s) for s in graph.objects(node, ZG.evidence))[:MAX_EVIDENCE]
-    lines = [f"“{s}”" for s in sentences]
+def _evidence(graph: Graph, node: URIRef, names: dict[Node, str]) -> list[str]:
+    """Up to MAX_EVIDENCE sentences, then the documents they come from (or that mention the node)."""
+    sentences = _texts(graph, node, ZG.evidence)
+    lines = [f"“{s}”" for s in sentences[:MAX_EVIDENCE]]
+    if len(sentences) > MAX_EVIDENCE:
+        lines.append(f"（另有 {len(sentences) - MAX_EVIDENCE} 句）")
+    sources = sorted({names[d] for d in graph.objects(node, ZG.source)})
+    mentions = sorted({names[d] for d in graph.objects(node, ZG.mentionedIn)})
     if sources:
-        lines.append("来源：" + "；".join(dict.fromkeys(sources)))
+        lines.append("来源：" + "；".join(sources))
+    elif mentions:
+        lines.append("见于：" + "；".join(mentions))
     return lines
 
 
-def _tooltip(graph: Graph, node: URIRef, cls: str, label: str, titles: dict[URIRef, str]) -> str:
-    alts = sorted(str(a) for a in graph.objects(node, SKOS.altLabel))
-    lines = [f"{STYLE[cls][0]}：{label}"]
-    if alts:
-        lines.append("又称：" + "、".join(alts))
-    lines += _attributes(graph, node) + _evidence(graph, node, titles)
-    return "\n".join(lines)
+def _zone_members(edges: Iterable[dict[str, str]], groups: dict[str, str]) -> dict[str, list[str]]:
+    """For each zone, the nodes within two edges of it, not passing through another zone."""
+    adjacent: dict[str, set[str]] = defaultdict(set)
+    for e in edges:
+        adjacent[e["from"]].add(e["to"])
+        adjacent[e["to"]].add(e["from"])
+    members: dict[str, list[str]] = {}
+    for zone in sorted(n for n, g in groups.items() if g == "Zone"):
+        near = {n for n in adjacent[zone] if groups[n] != "Zone"}
+        near |= {m for n in near for m in adjacent[n] if groups[m] != "Zone"}
+        members[zone] = sorted(near)
+    return members
 
 
 def graph_data(graph: Graph) -> dict[str, object]:
-    """Nodes, edges and filter values of a graph, in a stable order."""
-    titles = {d: str(graph.value(d, ZG.fileName) or graph.value(d, DCTERMS.title) or d)
-              for d in graph.subjects(RDF.type, ZG.Document)}
-    nodes: dict[URIRef, dict[str, object]] = {}
+    """Nodes, edges, legend and filter values of a graph, in a stable order."""
+    names = _document_names(graph)
+    nodes: dict[str, dict[str, object]] = {}
     for subject in sorted({s for s in graph.subjects(RDF.type, None) if isinstance(s, URIRef)}):
         cls = _class_of(graph, subject)
         if cls is None:
             continue
-        label = _label(graph, subject)
-        docs = sorted(titles.get(d, str(d)) for d in graph.objects(subject, ZG.mentionedIn))
-        if cls == "Document":
-            docs = [titles.get(subject, label)]
-        nodes[subject] = {"id": str(subject), "label": label, "group": cls,
-                          "alt": sorted(str(a) for a in graph.objects(subject, SKOS.altLabel)),
-                          "docs": docs, "tip": _tooltip(graph, subject, cls, label, titles)}
-    edges = []
-    for prop, name in EDGES.items():
-        for s, o in sorted(graph.subject_objects(prop)):
-            if s in nodes and o in nodes:
-                edges.append({"from": str(s), "to": str(o), "label": name})
-    for s, d in sorted(graph.subject_objects(ZG.mentionedIn)):
-        if s in nodes and d in nodes:
-            edges.append({"from": str(s), "to": str(d), "label": "见于", "doc": True})
-    degree = Counter(e["from"] for e in edges if not e.get("doc")) + Counter(
-        e["to"] for e in edges if not e.get("doc"))
-    for node in nodes.values():
-        node["degree"] = degree[node["id"]]
-    zones = defaultdict(list)
-    for e in edges:
-        if not e.get("doc") and nodes[URIRef(e["to"])]["group"] == "Zone":
-            zones[e["to"]].append(e["from"])
-    return {"nodes": list(nodes.values()), "edges": edges,
+        label = _first(graph, subject, RDFS.label) or _local(subject)
+        alts = sorted(set(_texts(graph, subject, SKOS.altLabel)) - {label})
+        tip = [f"{STYLE[cls][0]}：{label}"] + (["又称：" + "、".join(alts)] if alts else [])
+        tip += _attributes(graph, subject, label) + _evidence(graph, subject, names)
+        nodes[str(subject)] = {"id": str(subject), "label": label, "group": cls, "alt": alts,
+                               "docs": sorted({str(d) for d in graph.objects(subject, ZG.mentionedIn)}),
+                               "tip": "\n".join(tip)}
+    edges = sorted({(str(s), str(o), name) for prop, name in EDGES.items()
+                    for s, o in graph.subject_objects(prop) if str(s) in nodes and str(o) in nodes})
+    edge_data = [{"from": s, "to": o, "label": name} for s, o, name in edges]
+    degree = Counter(s for s, _, _ in edges) + Counter(o for _, o, _ in edges)
+    for node_id, node in nodes.items():
+        node["degree"] = degree[node_id]
+    groups = {node_id: str(node["group"]) for node_id, node in nodes.items()}
+    used = {d for node in nodes.values() for d in node["docs"]}  # type: ignore[attr-defined]
+    reports = sorted(({"id": str(d), "name": name} for d, name in names.items() if str(d) in used),
+                     key=lambda r: (r["name"], r["id"]))
+    return {"nodes": list(nodes.values()), "edges": edge_data, "reports": reports,
             "classes": [{"name": k, "zh": v[0], "color": v[1], "shape": v[2]} for k, v in STYLE.items()],
-            "reports": sorted(titles.values()), "zones": {k: sorted(v) for k, v in sorted(zones.items())}}
-
-
-def _vis_asset(name: str) -> str:
-    return (resources.files("pyvis").joinpath(*PYVIS_LIB, name)).read_text(encoding="utf-8")
+            "zones": _zone_members(edge_data, groups)}
 
 
 def _json_for_html(data: object) -> str:
@@ -168,20 +204,53 @@ def _json_for_html(data: object) -> str:
     return text
 
 
-def _options() -> str:
+def _vis_asset(name: str) -> str:
+    """A vis-network file shipped in the pyvis package, made safe to inline (no closing tag in clear)."""
+    text = resources.files("pyvis").joinpath(*PYVIS_LIB, name).read_text(encoding="utf-8")
+    return re.sub(r"</(script|style)", r"<\\/\1", text, flags=re.IGNORECASE)
+
+
+def _options() -> dict[str, object]:
     """vis-network options, taken from a pyvis Network so its defaults stay the reference."""
     from pyvis.network import Network
 
     net = Network(directed=True, cdn_resources="in_line")
     net.barnes_hut(gravity=-6000, central_gravity=0.25, spring_length=140, damping=0.35)
-    options = json.loads(net.options.to_json())
-    options["physics"]["stabilization"] = {"enabled": True, "iterations": 400, "fit": True}
+    options: dict[str, object] = json.loads(net.options.to_json())
+    options["physics"] = {**options["physics"], "solver": "barnesHut",  # type: ignore[dict-item]
+                          "stabilization": {"enabled": True, "iterations": 400, "fit": True}}
     options["interaction"] = {"hover": True, "tooltipDelay": 120, "navigationButtons": False}
     options["edges"] = {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False,
-                        "font": {"size": 10, "align": "middle", "color": "#555"}, "color": {"color": "#9aa"}}
-    options["nodes"] = {"font": {"size": 16, "face": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"},
+                        "font": {"size": 10, "align": "middle", "color": "#555", "face": FONTS},
+                        "color": {"color": "#99aaaa"}}
+    options["nodes"] = {"font": {"size": 16, "face": FONTS},
                         "scaling": {"label": {"enabled": True, "min": 12, "max": 22, "drawThreshold": 3}}}
-    return json.dumps(options, sort_keys=True)
+    return options
+
+
+def _template() -> jinja2.Template:
+    source = (resources.files("kg") / "templates" / TEMPLATE).read_text(encoding="utf-8")
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return env.from_string(source)
+
+
+def render_html(graph: Graph, path: Path, *, title: str = "ZoneGraph",
+                summary_threshold: int = SUMMARY_THRESHOLD) -> ViewSummary:
+    """Write the graph as a self-contained interactive page (atomically); returns what it shows.
+
+    Above ``summary_threshold`` entities the page opens on an overview (the zones and
+    their best-connected neighbours); a checkbox shows everything.
+    """
+    data = graph_data(graph)
+    data.update(summaryThreshold=summary_threshold, summaryPerZone=SUMMARY_PER_ZONE,
+                hiddenClasses=list(HIDDEN_BY_DEFAULT))
+    page = _template().render(
+        title=title, vis_css=Markup(_vis_asset("vis-network.css")),
+        vis_js=Markup(_vis_asset("vis-network.min.js")),
+        options=Markup(_json_for_html(_options())),
+        data=Markup(_json_for_html(data)))
+    write_atomic(Path(path), page)
+    return ViewSummary(nodes=len(data["nodes"]), edges=len(data["edges"]))  # type: ignore[arg-type]
 
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -206,22 +275,3 @@ def screenshot_page(page: Path, png: Path) -> None:
                               capture_output=True, text=True, timeout=120)
     if proc.returncode != 0 or not png.exists():
         raise InputError(f"Chromium could not take the screenshot of {page} (exit {proc.returncode})")
-
-
-def render_html(graph: Graph, path: Path, *, title: str = "ZoneGraph",
-                summary_threshold: int = SUMMARY_THRESHOLD) -> ViewSummary:
-    """Write the graph as a self-contained interactive page; returns what it shows."""
-    data = graph_data(graph)
-    data["summaryThreshold"] = summary_threshold
-    data["summaryPerZone"] = SUMMARY_PER_ZONE
-    data["hiddenClasses"] = list(HIDDEN_BY_DEFAULT)
-    template = (resources.files("kg") / "templates" / "graph.html").read_text(encoding="utf-8")
-    page = (template.replace("/*VIS_CSS*/", _vis_asset("vis-network.css"))
-            .replace("/*VIS_JS*/", _vis_asset("vis-network.min.js"))
-            .replace("/*OPTIONS*/", _options())
-            .replace("/*DATA*/", _json_for_html(data))
-            .replace("<!--TITLE-->", html.escape(title)))
-    write_atomic(path, page)
-    entities = [n for n in data["nodes"] if n["group"] != "Document"]  # type: ignore[attr-defined]
-    edges = [e for e in data["edges"] if not e.get("doc")]  # type: ignore[attr-defined]
-    return ViewSummary(nodes=len(entities), edges=len(edges))
