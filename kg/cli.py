@@ -11,11 +11,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg import __version__
 from kg.errors import ZoneGraphError
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 DEFAULT_GRAPH = Path("output/graph.ttl")
 EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig")
@@ -119,7 +123,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
               default="table", show_default=True)
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable, e.g. --param min=10 (repeatable).")
-def query(query: str, graph_path: Path, fmt: str, params: tuple[str, ...]) -> None:
+@click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Query this Oxigraph store instead of the Turtle file (built from -g GRAPH when missing).")
+def query(query: str, graph_path: Path, fmt: str, params: tuple[str, ...], store_dir: Path | None) -> None:
     """Run a SPARQL query: a .rq file, a name from the query library, or SPARQL text.
 
     \b
@@ -128,14 +134,30 @@ def query(query: str, graph_path: Path, fmt: str, params: tuple[str, ...]) -> No
       kg query projects-by-investment
       kg query queries/honors-by-recipient.rq -f csv > honors.csv
       kg query "SELECT ?name WHERE { ?c a zg:Company ; rdfs:label ?name }"
+      kg query projects-by-investment --store output/store
     """
     from kg.outputs.query import find_query, format_result, load_graph, run
 
     bindings = _parse_params(params)
     named = find_query(query)
+    if store_dir is not None:
+        from kg.outputs.store import format_store_result
+
+        click.echo(format_store_result(_store(store_dir, graph_path), named.text, bindings, fmt), nl=False)
+        return
     graph = load_graph(graph_path)
     result = run(graph, named, bindings)
     click.echo(format_result(result, fmt), nl=False)
+
+
+def _store(store_dir: Path, graph_path: Path) -> pyoxigraph.Store:
+    """Open the Oxigraph store in STORE_DIR, building it from GRAPH_PATH first when there is none."""
+    from kg.outputs.store import is_store, load_store, open_store
+
+    if not is_store(store_dir) and graph_path.is_file():
+        count = load_store(store_dir, graph_path)
+        click.echo(f"kg: no store in {store_dir}: built it from {graph_path} ({count} triples)", err=True)
+    return open_store(store_dir)
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
@@ -287,6 +309,83 @@ def view(graph_path: Path, out: Path, open_browser: bool, screenshot: Path | Non
         click.echo(f"screenshot -> {screenshot}", err=True)
     if open_browser:
         click.launch(str(out.resolve()))
+
+
+@main.group(name="store")
+def store_group() -> None:
+    """Persistent Oxigraph stores: load a graph once, query it many times (kg query --store, kg serve --store)."""
+
+
+@store_group.command(name="load")
+@click.argument("store_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path),
+              default=DEFAULT_GRAPH, show_default=True, help="Graph file to load (Turtle, N-Triples, TriG …).")
+def store_load(store_dir: Path, graph_path: Path) -> None:
+    """Load GRAPH into the Oxigraph store STORE_DIR, replacing what it held.
+
+    Example:  kg store load output/store && kg query parks-by-zone --store output/store
+    """
+    from kg.outputs.store import load_store
+
+    count = load_store(store_dir, graph_path)
+    click.echo(f"{count} triples from {graph_path} -> {store_dir}", err=True)
+
+
+@main.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path),
+              default=DEFAULT_GRAPH, show_default=True, help="Graph file to serve (loaded into memory).")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Serve this Oxigraph store instead (built from -g GRAPH when missing).")
+@click.option("--timeout", type=click.FloatRange(0.1), default=10, show_default=True, help="Seconds per query.")
+@click.option("--max-rows", type=click.IntRange(1), default=10_000, show_default=True,
+              help="Larger results are refused (413).")
+def serve(port: int, host: str, graph_path: Path, store_dir: Path | None, timeout: float, max_rows: int) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (JSON, CSV, TSV) with a query page.
+
+    \b
+    Examples:
+      kg serve                              # http://127.0.0.1:7878/ and /sparql
+      kg serve --store output/store --port 8000
+      curl 'http://127.0.0.1:7878/sparql?format=csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
+    """
+    from kg.outputs.serve import SparqlServer, serve_until_stopped
+    from kg.outputs.store import memory_store
+
+    store = _store(store_dir, graph_path) if store_dir is not None else memory_store(graph_path)
+    try:
+        server = SparqlServer((host, port), store, timeout=timeout, max_rows=max_rows,
+                              log=lambda line: click.echo(line, err=True))
+    except OSError as exc:
+        raise ZoneGraphError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    bound_host, bound_port = server.server_address[:2]
+    click.echo(f"kg: serving {store_dir or graph_path} at http://{bound_host}:{bound_port}/sparql "
+               f"(page: http://{bound_host}:{bound_port}/; Ctrl-C stops)", err=True)
+    serve_until_stopped(server)
+    click.echo("kg: server stopped", err=True)
+
+
+@main.command()
+@click.option("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
+@click.option("--graph", "graph_iri", help="Named graph IRI to replace (default: the default graph).")
+@click.option("-g", "--graph-file", "graph_path", type=click.Path(path_type=Path),
+              default=DEFAULT_GRAPH, show_default=True, help="Graph file to send.")
+def push(endpoint: str, graph_iri: str | None, graph_path: Path) -> None:
+    """Replace a graph of a remote triple store with this graph (SPARQL 1.1 Graph Store HTTP PUT).
+
+    Example:  kg push --endpoint http://127.0.0.1:7878/store --graph https://w3id.org/zonegraph/graph/seeds
+    """
+    from kg.outputs.export import to_turtle
+    from kg.outputs.query import load_graph
+    from kg.outputs.store import push_graph
+
+    if graph_path.suffix.lower() == ".ttl" and graph_path.is_file():
+        data = graph_path.read_bytes()
+    else:
+        data = to_turtle(load_graph(graph_path)).encode("utf-8")
+    status = push_graph(endpoint, data, graph_iri)
+    click.echo(f"kg: {graph_path} -> {graph_iri or 'default graph'} at {endpoint} (HTTP {status})", err=True)
 
 
 if __name__ == "__main__":
