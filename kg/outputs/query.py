@@ -158,7 +158,11 @@ def format_result(result: Result, fmt: str) -> str:
     """Render a result as an aligned table, CSV or SPARQL JSON."""
     if fmt == "json":
         return result.serialize(format="json").decode("utf-8")
-    header, body = rows(result)
+    return format_rows(*rows(result), fmt)
+
+
+def format_rows(header: list[str], body: list[list[str]], fmt: str) -> str:
+    """Render rows of strings as CSV or an aligned table (any store's rows look the same)."""
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")

@@ -19,8 +19,6 @@ The user's text is never pasted into the query.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import shutil
 import tempfile
@@ -228,21 +226,14 @@ def run_query(store: ox.Store, query_text: str,
 
 def format_store_result(store: ox.Store, query_text: str, params: dict[str, str], fmt: str) -> str:
     """Run a query on a store and render it like :func:`kg.outputs.query.format_result` (table, csv, json)."""
-    from kg.outputs.query import _table
+    from kg.outputs.query import format_rows
 
     if fmt == "json":
         result = execute(store, query_text, params)
         if isinstance(result, ox.QueryTriples):
             return ox.serialize(result, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
         return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")  # type: ignore[attr-defined]
-    header, body = run_query(store, query_text, params)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(body)
-        return buffer.getvalue()
-    return _table(header, body)
+    return format_rows(*run_query(store, query_text, params), fmt)
 
 
 def uses_keyword(query_text: str, keyword: str) -> bool:
