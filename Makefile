@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 build: $(STAMP)
-	$(BIN)/kg build seeds -o output
+	$(BIN)/kg build seeds -o output --validate
 	@$(BIN)/kg view output/graph.ttl -o output/graph.html --screenshot output/graph.png \
 		|| echo "(no screenshot: install chromium for output/graph.png)"
 

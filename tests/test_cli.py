@@ -23,6 +23,12 @@ def test_build_is_byte_identical(seed_output: Path, tmp_path: Path) -> None:
     assert (tmp_path / "graph.ttl").read_bytes() == (seed_output / "graph.ttl").read_bytes()
 
 
+def test_build_validate_checks_shapes_and_writes_the_same(seed_output: Path, tmp_path: Path) -> None:
+    proc = kg("build", str(SEEDS), "-o", str(tmp_path), "--quiet", "--no-html", "--validate")
+    assert "violations" not in proc.stderr
+    assert (tmp_path / "graph.ttl").read_bytes() == (seed_output / "graph.ttl").read_bytes()
+
+
 def test_build_summary_counts_classes(tmp_path: Path) -> None:
     proc = kg("build", str(SEEDS), "-o", str(tmp_path), "--no-html")
     assert proc.stdout == ""

@@ -7,9 +7,9 @@ names learned from strong patterns anywhere in the corpus in weak contexts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.extract import (
     aliases,
@@ -128,16 +128,45 @@ def learned_names(extractions: Iterable[Extraction]) -> dict[str, Kind]:
     return dict(sorted(names.items()))
 
 
+def find_names(text: str, names: dict[str, Kind]) -> list[tuple[int, str]]:
+    """Leftmost-longest, non-overlapping occurrences of ``names`` in ``text``.
+
+    >>> find_names("华泰新材与华泰新材料公司签约", {"华泰新材": Kind.COMPANY, "华泰新材料": Kind.COMPANY})
+    [(0, '华泰新材'), (5, '华泰新材料')]
+    """
+    lengths = _lengths_by_first_char(tuple(names))
+    found: list[tuple[int, str]] = []
+    i, end = 0, len(text)
+    while i < end:
+        for length in lengths.get(text[i], ()):
+            word = text[i : i + length]
+            if word in names:
+                found.append((i, word))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+@lru_cache(maxsize=4)
+def _lengths_by_first_char(names: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """For each first character, the lengths of the names that open with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(name[0], set()).add(len(name))
+    return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+
+
 def recognise(extraction: Extraction, names: dict[str, Kind]) -> Extraction:
     """Second pass: add mentions of learned names in sentences where no pattern saw them."""
     if not names:
         return extraction
-    pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
     seen = {(m.kind, m.label, m.sentence) for m in extraction.mentions}
     found: list[Mention] = []
     for sentence in extraction.sentences:
-        for match in pattern.finditer(sentence.text):
-            mention = Mention(names[match.group()], match.group(), sentence.index)
+        for _, word in find_names(sentence.text, names):
+            mention = Mention(names[word], word, sentence.index)
             if (mention.kind, mention.label, mention.sentence) not in seen:
                 seen.add((mention.kind, mention.label, mention.sentence))
                 found.append(mention)

@@ -41,7 +41,7 @@ def document_iri(extraction: Extraction) -> URIRef:
 
 def new_graph() -> Graph:
     """An empty graph with the project's prefixes bound."""
-    graph = Graph()
+    graph = Graph(store="SimpleMemory")
     graph.bind("zg", ZG._NS)
     for kind in Kind:
         graph.bind(kind.value.lower(), RES[kind.value.lower() + "/"])

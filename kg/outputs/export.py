@@ -24,6 +24,7 @@ from kg.namespace import RES, ZG
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt",
            "jsonld": "json-ld", "json-ld": "json-ld", "trig": "trig"}
 INDENT = "    "
+TYPE = RDF.type
 
 
 def _sort_key(term: Node) -> tuple[int, str]:
@@ -37,28 +38,36 @@ def to_turtle(graph: Graph) -> str:
     by_subject: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
     for s, p, o in graph:
         by_subject[s][p].append(o)
-    lines: list[str] = []
     body: list[str] = []
     prefixes_seen: set[str] = set()
+    texts: dict[Node, str] = {}
+    keys: dict[Node, tuple[int, str]] = {}
+
+    def key(term: Node) -> tuple[int, str]:
+        found = keys.get(term)
+        if found is None:
+            found = keys[term] = _sort_key(term)
+        return found
 
     def n3(term: Node) -> str:
-        text = term.n3(nm)
-        if isinstance(term, URIRef) and not text.startswith("<"):
-            prefixes_seen.add(text.split(":", 1)[0])
-        elif hasattr(term, "datatype") and term.datatype is not None:  # type: ignore[attr-defined]
-            n3(term.datatype)  # type: ignore[attr-defined]
+        text = texts.get(term)
+        if text is None:
+            text = texts[term] = term.n3(nm)
+            if isinstance(term, URIRef) and not text.startswith("<"):
+                prefixes_seen.add(text.split(":", 1)[0])
+            elif getattr(term, "datatype", None) is not None:
+                n3(term.datatype)  # type: ignore[attr-defined]
         return text
 
-    for subject in sorted(by_subject, key=_sort_key):
+    for subject in sorted(by_subject, key=key):
         preds = by_subject[subject]
-        order = sorted(preds, key=lambda p: (p != RDF.type, _sort_key(p)))
+        order = sorted(preds, key=lambda p: (p != TYPE, key(p)))
         parts = []
         for pred in order:
-            objs = ", ".join(n3(o) for o in sorted(set(preds[pred]), key=_sort_key))
-            parts.append(("a" if pred == RDF.type else n3(pred)) + " " + objs)
+            objs = ", ".join(n3(o) for o in sorted(set(preds[pred]), key=key))
+            parts.append(("a" if pred == TYPE else n3(pred)) + " " + objs)
         body.append(n3(subject) + "\n" + INDENT + (" ;\n" + INDENT).join(parts) + " .\n")
-    for prefix in sorted(prefixes_seen):
-        lines.append(f"@prefix {prefix}: <{used[prefix]}> .")
+    lines = [f"@prefix {prefix}: <{used[prefix]}> ." for prefix in sorted(prefixes_seen)]
     return "\n".join(lines) + "\n\n" + "\n".join(body)
 
 

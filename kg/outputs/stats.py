@@ -33,10 +33,10 @@ def short(term: URIRef, graph: Graph) -> str:
 
 def graph_stats(graph: Graph) -> Stats:
     """Count what a graph holds."""
-    classes = Counter(
-        short(o, graph) for o in graph.objects(None, RDF.type) if str(o).startswith(ZG_PREFIX)
-    )
-    properties = Counter(short(p, graph) for p in graph.predicates())
+    types = Counter(o for o in graph.objects(None, RDF.type) if str(o).startswith(ZG_PREFIX))
+    predicates = Counter(p for _, p, _ in graph)
+    classes = {short(o, graph): n for o, n in types.items()}  # type: ignore[arg-type]
+    properties = {short(p, graph): n for p, n in predicates.items()}  # type: ignore[arg-type]
     return Stats(
         triples=len(graph),
         classes=dict(sorted(classes.items())),

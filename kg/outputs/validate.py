@@ -44,6 +44,10 @@ def validate(graph: Graph, shapes: Graph | None = None) -> ValidationReport:
     """Validate ``graph`` (RDFS inference off: the shapes say exactly what they mean)."""
     from pyshacl import validate as shacl
 
+    if not graph.store.context_aware:  # pyshacl wants a context-aware store (rdflib's Memory)
+        copy = Graph()
+        copy += graph
+        graph = copy
     conforms, report, _ = shacl(graph, shacl_graph=shapes or shapes_graph(), inference="none",
                                 advanced=False, allow_warnings=True)
     violations = sorted(

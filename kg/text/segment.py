@@ -51,7 +51,8 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-def clauses(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4096)
+def clauses(text: str) -> tuple[tuple[int, str], ...]:
     """Split a sentence at ，；： into ``(offset, clause)`` pairs, quotes kept intact."""
     out: list[tuple[int, str]] = []
     start = 0
@@ -65,7 +66,7 @@ def clauses(text: str) -> list[tuple[int, str]]:
             out.append((start, text[start:i]))
             start = i + 1
     out.append((start, text[start:]))
-    return [(off, c) for off, c in out if c]
+    return tuple((off, c) for off, c in out if c)
 
 
 @lru_cache(maxsize=1)
