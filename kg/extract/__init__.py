@@ -42,6 +42,8 @@ from kg.types import (
 
 #: Bare words used as the label of a report's zone when the text never names it.
 BARE_ZONE_WORDS = ("高新区", "经开区", "开发区", "园区")
+#: How many sentences back "该项目" may reach for the project it means.
+ANAPHOR_REACH = 2
 #: Learned names shorter than this are not searched for in weak contexts.
 MIN_LEARNED = 4
 
@@ -86,12 +88,20 @@ def extract(document: Document, text: Text) -> Extraction:
     observations: list[Observation] = []
     ranks: list[Ranking] = []
     carried: str | None = None
+    recent: list[list[Mention]] = []
     for n, sentence in enumerate(sents):
         if n and "\n" in text.text[sents[n - 1].end : sentence.start]:
             carried = None  # a period named in one paragraph does not reach the next
         context = replace(info, period=carried or info.period)
         carried = indicators.sentence_period(sentence.text, info.year) or carried
-        for item in _sentence_items(sentence, context, zone):
+        items = _sentence_items(sentence, context, zone)
+        named = [m for m in items if isinstance(m, Mention) and m.kind is Kind.PROJECT]
+        antecedent = _antecedent(named, recent)
+        if antecedent is not None:
+            known = frozenset(f.predicate for f in facts if f.subject == antecedent)
+            items += projects.refer(sentence, antecedent, known)
+        recent = [*recent, named][-ANAPHOR_REACH:]
+        for item in items:
             if isinstance(item, Observation):
                 observations.append(item)
             elif isinstance(item, Ranking):
@@ -109,6 +119,17 @@ def extract(document: Document, text: Text) -> Extraction:
         observations=tuple(dict.fromkeys(observations)),
         rankings=tuple(dict.fromkeys(ranks)),
     )
+
+
+def _antecedent(named: list[Mention], recent: list[list[Mention]]) -> Mention | None:
+    """The project "该项目" refers to: the only one named in this sentence, else in the nearest
+    earlier sentence (of the last :data:`ANAPHOR_REACH`) that names exactly one."""
+    if named:
+        return named[0] if len(set(named)) == 1 else None
+    for earlier in reversed(recent):
+        if earlier:
+            return earlier[0] if len(set(earlier)) == 1 else None
+    return None
 
 
 def learned_names(extractions: Iterable[Extraction]) -> dict[str, Kind]:

@@ -21,10 +21,17 @@ from kg.extract.zones import full_zone_names
 from kg.text.segment import clauses
 from kg.types import Fact, Kind, Mention, Sentence
 
-TRIGGER = re.compile("|".join(map(re.escape, p.HONOR_TRIGGERS)))
+#: Triggers, and a bare 获 right before a quoted title (获“创新贡献奖”二等奖).
+TRIGGER = re.compile("|".join(map(re.escape, p.HONOR_TRIGGERS)) + "|获(?=“)")
 QUOTED_RUN = re.compile(r"^(?:[\u4e00-\u9fff\d]{0,20}?)((?:“[^”]{2,40}”[、和及]?)+)")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 LEAD_WORDS = re.compile(r"^(?:(?:[一二三四五六七八九十]是|其中|同时|此外|另外|辖区|引育的|引进的|新引进的)[，,]?)+")
+#: Time words before a trigger are not a recipient ("2022年获评…": the subject is implicit).
+TIME_ONLY = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|以来)?|今年|去年|近年来|近年|当年|同年|年内|此前)+$")
+#: A short prize grade after a quoted award, and the recipient after 的: 获“X奖”一等奖的<firm>.
+AWARD_GRADE = re.compile(r"^([一二三四五六七八九十]等奖|特等奖|金奖|银奖|铜奖|优秀奖)?的")
+#: "A、B、C等…12家单位": the recipients are the list before 等.
+LISTED_BEFORE_DENG = re.compile(r"^([^等]{2,80}?)等[^、]{0,24}$")
 MAX_HONOR = 40
 MAX_RECIPIENT = 20
 SELF = "\x00self"
@@ -38,11 +45,30 @@ def honors_in_clause(clause: str) -> list[tuple[str, str | None]]:
     match = TRIGGER.search(clause)
     if not match:
         return []
-    titles = _titles(clause[match.end() :].removeprefix("了"))
+    after = clause[match.end() :].removeprefix("了")
+    graded = _graded_award(after)
+    if graded:
+        return [graded]
+    titles = _titles(after)
     if not titles:
         return []
     subject = _subject(clause[: match.start()])
     return [(title, subject) for title in titles]
+
+
+def _graded_award(after: str) -> tuple[str, str] | None:
+    """"获“创新贡献奖”二等奖的某某电子有限公司": the award with its grade, given to the firm after 的."""
+    quoted = re.match(r"“([^”]{2,30})”", after)
+    if not quoted:
+        return None
+    grade = AWARD_GRADE.match(after[quoted.end() :])
+    if not grade:
+        return None
+    firms = legal_names(after[quoted.end() + grade.end() :])
+    rest = after[quoted.end() + grade.end() :]
+    if not firms or not rest.startswith(firms[0]):
+        return None
+    return clean(quoted.group(1) + (grade.group(1) or "")), firms[0]
 
 
 def _titles(after: str) -> list[str]:
@@ -57,6 +83,8 @@ def _titles(after: str) -> list[str]:
         return [n for n in names if _is_title(n)]
     title = clean(_strip_tails(after))
     if _is_title(title) and title.endswith(p.HONOR_SUFFIXES) and len(title) >= 4:
+        if title.endswith(p.LIST_HONOR_SUFFIXES) and len(title) < p.MIN_LIST_HONOR:
+            return []  # "入选推荐名单": which list is not said
         return [title]
     return []
 
@@ -81,9 +109,17 @@ def _subject(before: str) -> str | None:
             if words.endswith(adverb):
                 words, changed = words[: -len(adverb)], True
     words = LEAD_WORDS.sub("", words)
+    if TIME_ONLY.match(words):
+        return None
+    listed = LISTED_BEFORE_DENG.match(words)
+    if listed and "、" in listed.group(1) and not listed_firms(words):
+        return clean(listed.group(1))  # "A、B、C等在各领域作出突出贡献的12家单位"
     words = clean(trim_leading(words)) if words else ""
     if not words:
         return None
+    opening = full_zone_names(words)
+    if opening and words.startswith(opening[0]) and recipient_kind(words) is None:
+        return opening[0]  # "华阳经开区成为全省唯一既获评…": the clause is about the zone it opens with
     if any(words.endswith(w) or words == w for w in p.ZONE_SELF):
         return SELF
     if len(words) > MAX_RECIPIENT + 10 or is_masked(words):

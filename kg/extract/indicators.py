@@ -35,6 +35,8 @@ METRIC_LEAD = re.compile(
     r"[\u4e00-\u9fff]{2,4}(?:高新区|经开区|开发区))+"
 )
 METRIC_OK = re.compile(r"^[\u4e00-\u9fff“”（）()A-Za-z]{2,20}$")
+#: Lead words that are the head of a too-short metric (企业总数, 园区总营收), kept in front of it.
+HEAD_NOUNS = ("企业", "园区")
 #: Chinese numerals that are idioms more often than figures (一批, 一家, 一个).
 IDIOM_NUMERALS = ("一", "两")
 NEGATIVE = ("下降", "减少", "降低")
@@ -56,6 +58,8 @@ CONCEPT_FORMS = sorted(
 
 def find(sentence: Sentence, year: int | None, default_period: str | None) -> list[Observation]:
     """Observations stated in one sentence."""
+    if not VALUE.search(sentence.text) and not SHARE.search(sentence.text):
+        return []
     out: list[Observation] = []
     period = default_period
     estimated = target = listing = False
@@ -201,7 +205,12 @@ def _has_verb(text: str) -> bool:
 
 
 def _clean_metric(text: str) -> str:
-    metric = METRIC_LEAD.sub("", text.removeprefix("了"))
+    """The metric without lead words (全区, 实现…) and closing verbs; 企业总数 keeps its noun."""
+    text = text.removeprefix("了")
+    lead = METRIC_LEAD.match(text)
+    metric = text[lead.end() :] if lead else text
+    if lead and (metric.startswith("总") or len(metric) <= 2):
+        metric = next((noun for noun in HEAD_NOUNS if lead.group().endswith(noun)), "") + metric
     return METRIC_TAIL.sub("", metric.strip("，,、：:"))
 
 
@@ -268,8 +277,8 @@ def _growth(text: str) -> Decimal | None:
 
 def _period(clause: str, year: int | None) -> str | None:
     """The period a clause names, resolved against the report's year."""
-    if year is None:
-        return None
+    if year is None or not any(ch in clause for ch in "年月季"):
+        return None  # every period pattern names a year, a month or a quarter
     explicit = re.search(r"((?:19|20)\d{2})年", clause)
     if explicit:
         year = int(explicit.group(1))

@@ -170,12 +170,13 @@ def without_actions(name: str) -> str:
 LEADING_FLAGS = frozenset(("v", "vn", "d", "p", "m", "q", "r", "t", "f", "c", "u", "ad"))
 
 
+APPOSITIVE = re.compile(rf"^[\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(p.APPOSITIVE_HEADS)})(?=[\u4e00-\u9fff]{{4}})")
 ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是|这是|那是|这|那)")
 
 
 def trim_leading(name: str) -> str:
     """Drop leading verbs, adverbs, numerals and function words (释放化工园区 → 化工园区)."""
-    name = ENUMERATION.sub("", name)
+    name = APPOSITIVE.sub("", ENUMERATION.sub("", name))
     toks = tokens(name)
     k = 0
     while k < len(toks) - 1 and toks[k].flag in LEADING_FLAGS:

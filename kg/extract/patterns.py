@@ -179,6 +179,11 @@ PARK_SUFFIXES = (
     "产业园区", "工业园区", "科技产业园", "产业园", "工业园", "科技园", "孵化园", "孵化器",
     "创业园", "创新园", "物流园", "园区", "小镇", "中试基地", "孵化基地", "产业基地",
 )
+#: Heads of a descriptive phrase set before a name ("国际一流家居品牌<firm>…项目"): dropped.
+APPOSITIVE_HEADS = ("品牌", "龙头企业", "领军企业", "独角兽企业", "上市公司")
+#: A project named after a park (<firm>…产业园一期项目) is a park build-out: its leading firm
+#: name names the park, and is not taken for the investor.
+PARK_PROJECT_WORDS = tuple(s for s in PARK_SUFFIXES if "园" in s)
 #: Park names made only of these words are generic references.
 GENERIC_PARK_WORDS = (
     "特色", "各", "该", "本", "小微", "专业", "省级", "市级", "国家级", "各类", "现有", "新",
@@ -199,8 +204,11 @@ HONOR_TRIGGERS = (
 HONOR_SUFFIXES = (
     "示范区", "示范基地", "示范园区", "示范园", "示范点", "示范单位", "示范企业", "基地", "试点",
     "单位", "集体", "先进", "称号", "奖", "强", "集群", "企业", "园区", "孵化器", "中心", "平台",
-    "标兵", "模范", "典型", "样板", "品牌", "工厂", "车间", "载体", "冠军",
+    "标兵", "模范", "典型", "样板", "品牌", "工厂", "车间", "载体", "冠军", "名单", "榜单",
 )
+#: Unquoted honors with these endings need a qualified name (not just 推荐名单).
+LIST_HONOR_SUFFIXES = ("名单", "榜单")
+MIN_LIST_HONOR = 8
 #: Words after a quoted honor that say it is an honor ("荣誉称号"); dropped from the label.
 HONOR_TAILS = ("等荣誉称号", "等荣誉", "等称号", "荣誉称号", "称号", "荣誉")
 #: Adverbs between a recipient and the trigger.
@@ -212,7 +220,7 @@ RECIPIENT_CLASSES = (
     ("党委", "Organization"), ("党支部", "Organization"), ("党组", "Organization"),
     ("管委会", "Organization"), ("工委", "Organization"), ("局", "Organization"),
     ("中心", "Organization"), ("学院", "Organization"), ("大学", "Organization"),
-    ("研究院", "Organization"), ("研究所", "Organization"),
+    ("研究院", "Organization"), ("研究所", "Organization"), ("村", "Organization"), ("社区", "Organization"),
     ("项目", "Project"),
 )
 
@@ -221,9 +229,10 @@ RECIPIENT_CLASSES = (
 #: Verbs in front of a metric; the metric is what follows the last of them.
 METRIC_VERBS = ("累计完成", "可实现", "可完成", "实现", "完成", "达到", "达", "引进", "利用",
                 "新增", "净增", "增至", "累计", "共计", "合计", "新签约", "新签", "签约", "新入库", "入库", "实施",
-                "拥有", "兑现")
+                "拥有", "兑现", "新注册", "新登记", "新设立", "新认定")
 #: Verbs kept as part of the metric ("新增高新技术企业", "新签约项目").
-METRIC_KEEP_VERBS = ("新增", "净增", "引进", "利用", "新签约", "新签", "签约", "新入库")
+METRIC_KEEP_VERBS = ("新增", "净增", "引进", "利用", "新签约", "新签", "签约", "新入库", "新注册", "新登记", "新设立",
+                     "新认定")
 #: Growth phrases: sign and pattern.
 GROWTH = re.compile(rf"(?:同比)?(增长|下降|增速|增幅|减少|降低)(?:为|达|了)?({NUMBER})%")
 #: Words that make a figure a target, not an observation.
@@ -235,6 +244,7 @@ NOT_METRICS = ("比重", "占比", "完成率", "排查率", "覆盖率", "排�
 #: Period phrases → (start month, end month); ``None`` end means the whole year.
 PERIODS = (
     (re.compile(r"(?:元|1|一)(?:月)?(?:至|~|-|—|到)(\d{1,2})月"), "months"),
+    (re.compile(r"(?<![\d.])1(1[0-2]|[3-9])月"), "months"),  # "110月份": 1—10月 with its dash lost
     (re.compile(r"上半年"), "H1"),
     (re.compile(r"下半年"), "H2"),
     (re.compile(r"前三季度"), "Q1-Q3"),

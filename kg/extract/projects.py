@@ -34,6 +34,12 @@ AMOUNT = r"(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)"
 OWN_TOTAL_BEFORE = re.compile(rf"(?<![计划年度完成])(?:总投资|投资){AMOUNT}的?$")
 OWN_TOTAL_AFTER = re.compile(rf"^(?:项目)?(?:计划)?总投资{AMOUNT}$")
 Item = Mention | Fact
+#: "…项目等 5 个项目" / "…项目等项目": the figure before the list is the group's.
+GROUP_AFTER = re.compile(r"^等[^，。；,;]{0,8}?(?:(?:\d+|[一二三四五六七八九十两几多]+)[余多]?(?:个|项|批)|项目)")
+#: "该项目": a project named earlier, in this sentence or the last ones.
+ANAPHOR = re.compile(r"(?:该|此)项目")
+ANAPHOR_TOTAL = re.compile(rf"(?<![计划年度完成已])(?:项目)?总投资{AMOUNT}(?!的|[\u4e00-\u9fff]*项目)")
+ANAPHOR_INVESTOR = re.compile(r"^由([\u4e00-\u9fff·]{2,30}?)(?:投资|投建|出资|建设|打造)")
 MIN_LISTED_PROJECT = 6
 PLACE_OR_ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:高新区|经开区|开发区)|[\u4e00-\u9fff]{2,3}(?:省|市)")
 #: "总投资X亿元的<name>基地": facilities named like projects without 项目.
@@ -89,7 +95,7 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
 
 def _own_total(before: str, rest: str, next_clause: str) -> Decimal | None:
     """The project's own total investment in yuan, or ``None`` (group totals never count)."""
-    if re.match(r"等", rest):
+    if GROUP_AFTER.match(rest) or (rest.startswith("等") and not OWN_TOTAL_BEFORE.search(before)):
         return None
     match = OWN_TOTAL_BEFORE.search(before)
     if not match and not rest and not re.search(r"\d+个", before):
@@ -187,7 +193,9 @@ def _project(name: str, index: int, rest: str, before: str, total: Decimal | Non
 
 
 def _investor(name: str) -> str | None:
-    """The company a project name starts with: a legal name or a short name."""
+    """The company a project name starts with: a legal name or a short name (not a park's name)."""
+    if any(word in name for word in p.PARK_PROJECT_WORDS):
+        return None
     legal = legal_names(name)
     if legal and name.startswith(legal[0]) and len(name) > len(legal[0]):
         return legal[0]
@@ -204,3 +212,30 @@ def _status(before: str, rest: str) -> Status | None:
             future = any(m in before or m in rest[: rest.index(trigger)] for m in p.FUTURE_MARKERS)
             return Status.PLANNED if future else Status(value)
     return None
+
+
+def refer(sentence: Sentence, antecedent: Mention, known: frozenset[str]) -> list[Item]:
+    """Facts that "该项目" states about a project named before it (``known``: predicates it has).
+
+    >>> p = Mention(Kind.PROJECT, "华信新材料项目", 0)
+    >>> [(f.predicate, str(f.obj)) for f in refer(Sentence(1, "该项目总投资8亿元。", 0, 0), p, frozenset())
+    ...  if isinstance(f, Fact)]
+    [('totalInvestment', '800000000')]
+    """
+    found = ANAPHOR.search(sentence.text)
+    if not found:
+        return []
+    after = sentence.text[found.end() :]
+    out: list[Item] = []
+    total = ANAPHOR_TOTAL.search(after)
+    if total and "totalInvestment" not in known and not is_masked(total.group()) and "美元" not in total.group(2):
+        value = to_decimal(total.group(1))
+        if value is not None and value > 0:
+            out.append(Fact(antecedent, "totalInvestment", value * p.MONEY_UNITS[total.group(2)], sentence.index))
+    investor = ANAPHOR_INVESTOR.match(after)
+    if investor and "investor" not in known:
+        name = investor.group(1)
+        if legal_names(name) == [name] or short_name_prefix(name) == name:
+            company = Mention(Kind.COMPANY, name, sentence.index)
+            out += [company, Fact(antecedent, "investor", company, sentence.index)]
+    return out

@@ -49,6 +49,12 @@ def facts(text: str) -> dict[str, dict[str, object]]:
          {"一物一码区块链溯源防篡改技术平台项目": {}}),
         ("华茂大厦推进水电工程调试，滨湖商务楼完成外墙装饰工程，漩门湾x—x土地开发项目完成预算编制。",
          {"华茂大厦": {}, "滨湖商务楼": {}}),
+        ("引进了投资30亿元华泰光电项目、引进了投资80亿元宏远南方基地项目等落户。",
+         {"华泰光电项目": {"totalInvestment": Decimal(3000000000), "investor": "华泰光电"},
+          "宏远南方基地项目": {"totalInvestment": Decimal(8000000000)}}),
+        ("时尚家居方面，恒丰智能家居产业园一期项目开工建设，该项目总投资6亿元。",
+         {"恒丰智能家居产业园一期项目": {"status": "underConstruction"}}),
+        ("国际一流厨电品牌欧兰达华东总部及生产基地项目主体厂房建设加快推进。", {"欧兰达华东总部及生产基地项目": {}}),
         # categories and masked figures are not projects or investments
         ("实施重点项目38个，总投资254.4亿元，上半年完成投资69.63亿元。", {}),
         ("上报新签约亿元以上项目**个，协议总投资***.**亿元。", {}),
@@ -64,3 +70,32 @@ def test_projects(text_in: str, expected: dict[str, dict[str, object]]) -> None:
 def test_total_after_the_name_is_the_projects_own() -> None:
     found = facts("重点推进智能装备产业基地项目，总投资12亿元。")
     assert found["智能装备产业基地项目"]["totalInvestment"] == Decimal(1200000000)
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (["时尚家居方面，恒丰智能家居产业园一期项目开工建设，该项目总投资6亿元。"],
+         {"totalInvestment": Decimal(600000000)}),
+        (["在园区东侧，欧兰达华东总部及生产基地项目主体建设加快推进。",
+          "欧兰达集团是欧洲知名的厨电企业。",
+          "该项目由欧兰达集团投资建设，将华东总部移至本区，项目总投资12亿元，用地150亩。"],
+         {"totalInvestment": Decimal(1200000000), "investor": "欧兰达集团"}),
+        # two projects before 该项目: which one is meant is not said
+        (["华泰光电项目和宏远电池项目同日开工。", "该项目总投资5亿元。"], {}),
+        # a group total after 该项目 is not the project's
+        (["恒丰智能家居项目开工。", "该项目总投资5亿元的配套工程同步建设。"], {}),
+    ],
+)
+def test_anaphora_gives_facts_to_the_project_named_before(sentences: list[str],
+                                                          expected: dict[str, object]) -> None:
+    from kg.extract import extract
+    from kg.text.normalize import normalize
+    from kg.types import Document
+
+    text = "".join(sentences)
+    found = extract(Document("d.txt", text, "0" * 64), normalize(text))
+    anaphoric = {f.predicate: f.obj.label if isinstance(f.obj, Mention) else f.obj
+                 for f in found.facts if f.sentence == len(sentences) - 1
+                 and f.predicate in ("totalInvestment", "investor")}
+    assert anaphoric == expected
