@@ -20,8 +20,14 @@ from kg.types import Kind, Mention, Sentence
 
 LEGAL = re.compile("|".join(map(re.escape, p.LEGAL_FORMS)))
 LIST_OF_FIRMS = re.compile(
-    r"等(?:(?:\d+|[一二三四五六七八九十两]+)[余多]?家)?(?:[\u4e00-\u9fff“”]{0,12}?)?企业(?!家)"
+    r"等(?:(?:\d+|[一二三四五六七八九十两]+)[余多]?家)?(?!重点区域|重点地区|地区|区域|城市|国家)"
+    r"(?:[\u4e00-\u9fff“”]{0,12}?)?企业(?!家)"
 )
+#: "主导产业龙头企业<firm>完成总产值…": a firm in apposition to its role, before what it did.
+APPOSITIVE_FIRM = re.compile(
+    rf"(?:{'|'.join(p.FIRM_ROLES)})([\u4e00-\u9fff]{{2,12}}?)(?={'|'.join(p.FIRM_ROLE_VERBS)})"
+)
+MAX_COINED = 4
 #: After an industry word these characters mean a compound noun, not a company name.
 COMPOUND_AFTER = ("制造", "装备", "化", "产业", "信息", "技术", "终端", "领域", "企业", "行业")
 MIN_BRAND, MAX_BRAND = 2, 4
@@ -137,13 +143,35 @@ def _coined(item: str) -> bool:
     return any(tok.flag.endswith("?") or tok.flag in ("nz", "nt", "nr", "nrt") for tok in toks)
 
 
+def coined_firm(item: str) -> bool:
+    """A short coined name standing for a firm (坤泰, 欣盛 in "A、B等一批重点项目"): two to four
+    characters that jieba knows no common word in, or splits into single characters."""
+    if not 2 <= len(item) <= MAX_COINED or _generic(item) or not re.fullmatch(r"[\u4e00-\u9fff]+", item):
+        return False
+    toks = tokens(item)
+    if any(len(tok.word) >= 2 and (tok.flag in ("ns", "m") or tok.word in places()) for tok in toks):
+        return False
+    return all(len(tok.word) == 1 for tok in toks) or toks[0].flag.endswith("?")
+
+
+def appositive_firms(text: str) -> list[str]:
+    """Firms named after 龙头企业/领军企业 and before what they did: "龙头企业某某汽车完成产值…"."""
+    out = []
+    for match in APPOSITIVE_FIRM.finditer(text):
+        name = match.group(1)
+        if any(tok.flag.endswith("?") or tok.flag in ("nz", "nt", "nr", "nrt") for tok in tokens(name)):
+            out.append(name)
+    return out
+
+
 def _generic(item: str) -> bool:
     return any(item.endswith(g) for g in p.GENERIC_FIRMS) or item in p.NOT_BRAND
 
 
 def find(sentence: Sentence) -> list[Mention]:
     """Company mentions in a sentence: legal names and listed firms."""
-    names = legal_names(sentence.text) + listed_firms(sentence.text) + supported_firms(sentence.text)
+    text = sentence.text
+    names = legal_names(text) + listed_firms(text) + supported_firms(text) + appositive_firms(text)
     seen: list[str] = []
     for name in names:
         if name not in seen:

@@ -97,7 +97,7 @@ def name_before(text: str, end: int, join: bool = False) -> str:
             return ""
         if join and tok.word in JOINERS and i > 0 and "项目" not in head[: tok.start][-12:] and not _is_boundary(
             toks[i - 1].word, tok.word
-        ):
+        ) and not toks[i - 1].word.endswith(p.FACILITY_ENDINGS):
             start = tok.start  # "储能电池材料及配套项目": a conjunction inside one name
             i -= 1
             continue

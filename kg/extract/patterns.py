@@ -94,6 +94,9 @@ NOT_BRAND = (
 )
 #: "支持 A、B 实施…": verbs before a list of firms, and verbs that end the list.
 FIRM_LIST_BEFORE = ("支持", "推动", "帮助", "引导", "鼓励", "服务", "督促", "协调", "指导", "扶持")
+#: Roles a firm is named after ("龙头企业<firm>完成…"), and what such a firm then does.
+FIRM_ROLES = ("龙头企业", "领军企业", "链主企业", "骨干企业")
+FIRM_ROLE_VERBS = ("完成", "实现", "达到", "投资", "建设", "落户", "签约", "入选", "获", "年产", "产值")
 #: Words that make a "…公司" a kind of firm, not a firm (区属国有公司, 下属公司).
 GENERIC_FIRM_WORDS = ("国有", "区属", "市属", "下属", "控股子", "平台", "运营", "投资")
 FIRM_LIST_AFTER = ("实施", "增产", "扩产", "上市", "做大", "做强", "发展", "建设", "投产", "扩能", "技改",
@@ -147,8 +150,12 @@ PROJECT_SUFFIX = "项目"
 PROJECT_COMPOUNDS = ("建设", "准入", "预审", "管理", "服务", "谋划", "推进", "为王", "库", "资金", "前期",
                      "审批", "招引", "开工率", "投资", "储备", "观摩", "攻坚", "专班", "落地")
 #: "华茂大厦推进水电工程调试": a construction named at the head of a clause, then its progress.
-CONSTRUCTION_SUFFIXES = ("工程", "大厦", "商务楼", "大楼", "体育中心", "精品城", "阀门城", "物流园一期", "二期", "三期")
-CONSTRUCTION_VERBS = ("开工", "施工", "完成", "推进", "投用", "竣工", "结顶", "试运营", "准备投用", "实现")
+CONSTRUCTION_SUFFIXES = ("工程", "大厦", "商务楼", "大楼", "中心", "商城", "精品城", "一期", "二期", "三期", "四期")
+#: Adverbs between a construction and its progress verb ("A、B均推进地下室施工").
+CONSTRUCTION_ADVERBS = ("均", "已", "正在", "正", "将", "基本", "全面", "加快", "顺利", "陆续", "分别")
+CONSTRUCTION_VERBS = ("开工", "施工", "完成", "推进", "投用", "竣工", "结顶", "试运营", "准备投用", "实现", "处于")
+#: Facility nouns that end a name by themselves: "博物馆和图书馆项目" is two names, not one.
+FACILITY_ENDINGS = ("馆", "院", "校", "园", "中心", "基地", "医院", "大厦")
 #: Names of facilities that reports treat as projects (…基地, …医院) when invested in or listed.
 FACILITY_SUFFIXES = ("生产基地", "基地", "医院", "学校", "中心", "工程", "大厦", "综合体")
 #: ``A 等 N 个(重点)项目``: A names one project of a group; a preceding total is the group's.

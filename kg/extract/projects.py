@@ -14,8 +14,9 @@ import re
 from decimal import Decimal
 
 from kg.extract import patterns as p
-from kg.extract.companies import legal_names, place_prefix, short_name_prefix
+from kg.extract.companies import coined_firm, legal_names, place_prefix, short_name_prefix
 from kg.extract.names import (
+    ENUMERATION,
     clean,
     is_action_only,
     is_masked,
@@ -36,6 +37,9 @@ OWN_TOTAL_AFTER = re.compile(rf"^(?:项目)?(?:计划)?总投资{AMOUNT}$")
 Item = Mention | Fact
 #: "…项目等 5 个项目" / "…项目等项目": the figure before the list is the group's.
 GROUP_AFTER = re.compile(r"^等[^，。；,;]{0,8}?(?:(?:\d+|[一二三四五六七八九十两几多]+)[余多]?(?:个|项|批)|项目)")
+#: "投资四个项目：" — a colon opens the list of the projects counted.
+ENUMERATED = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)个项目[：:]")
+LIST_JOINERS = re.compile(r"^(?:以及|及|和|与)")
 #: "该项目": a project named earlier, in this sentence or the last ones.
 ANAPHOR = re.compile(r"(?:该|此)项目")
 ANAPHOR_TOTAL = re.compile(rf"(?<![计划年度完成已])(?:项目)?总投资{AMOUNT}(?!的|[\u4e00-\u9fff]*项目)")
@@ -49,10 +53,28 @@ FACILITY_BEFORE = re.compile(rf"(?:总投资|投资){AMOUNT}的$")
 def find(sentence: Sentence) -> list[Item]:
     """Projects and their facts in a sentence, clause by clause."""
     parts = clauses(sentence.text)
-    out: list[Item] = []
+    out: list[Item] = enumerated(sentence)
     for n, (_, clause) in enumerate(parts):
         nxt = parts[n + 1][1] if n + 1 < len(parts) else ""
         out.extend(find_in_clause(clause, sentence.index, nxt))
+    return out
+
+
+def enumerated(sentence: Sentence) -> list[Item]:
+    """The items of "投资四个项目：A基地、B基地、及C基地": each a project of its own.
+
+    >>> [m.label for m in enumerated(Sentence(0, "分别投资两个项目：年产5万吨电池材料基地、及华信研发中心。", 0, 0))]
+    ['年产5万吨电池材料基地', '华信研发中心']
+    """
+    match = ENUMERATED.search(sentence.text)
+    if not match:
+        return []
+    out: list[Item] = []
+    listed = re.split(r"[。；;]", sentence.text[match.end() :], maxsplit=1)[0]
+    for item in listed.split("、"):
+        name = LIST_JOINERS.sub("", ENUMERATION.sub("", re.sub(r"\s+", "", item)))
+        if name.endswith((*p.FACILITY_SUFFIXES, p.PROJECT_SUFFIX)) and _is_named(name):
+            out.append(Mention(Kind.PROJECT, name, sentence.index))
     return out
 
 
@@ -62,9 +84,11 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
     taken: list[tuple[int, int]] = []
     for match in p.GROUP_OF_PROJECTS.finditer(clause):
         counted = bool(re.search(r"个", match.group()))
-        for name, start in list_before(clause, match.start()):
+        items = list_before(clause, match.start())
+        firms_listed = bool(items) and clause[: items[0][1]].rstrip("了").endswith(p.FIRM_LIST_BEFORE)
+        for name, start in items:
             taken.append((start, match.end()))
-            if short_name_prefix(name) == name or clause[:start].rstrip("了").endswith(p.FIRM_LIST_BEFORE):
+            if short_name_prefix(name) == name or firms_listed or (not counted and coined_firm(name)):
                 out.append(Mention(Kind.COMPANY, name, index))  # "扶持了恒远新材料、瑞光光电等20余个项目": firms
             elif counted or _investor(name) or _named_alone(name):
                 out.extend(_project(name, index, clause[match.end() :], clause[:start], None))
@@ -111,7 +135,8 @@ def _own_total(before: str, rest: str, next_clause: str) -> Decimal | None:
 
 CONSTRUCTION = re.compile(
     rf"^((?:[\u4e00-\u9fff·]{{2,14}}?(?:{'|'.join(p.CONSTRUCTION_SUFFIXES)})、)*"
-    rf"[\u4e00-\u9fff·]{{2,14}}?(?:{'|'.join(p.CONSTRUCTION_SUFFIXES)}))(?={'|'.join(p.CONSTRUCTION_VERBS)})"
+    rf"[\u4e00-\u9fff·]{{2,14}}?(?:{'|'.join(p.CONSTRUCTION_SUFFIXES)}))"
+    rf"(?=(?:{'|'.join(p.CONSTRUCTION_ADVERBS)})?(?:{'|'.join(p.CONSTRUCTION_VERBS)}))"
 )
 
 
@@ -123,7 +148,7 @@ def _constructions(clause: str, index: int, taken: list[tuple[int, int]]) -> lis
     taken.append((0, match.end()))
     out: list[Item] = []
     for name in match.group(1).split("、"):
-        name = trim_leading(name)
+        name = ENUMERATION.sub("", name)  # not trim_leading: 综合…, 百步… open real names here
         if _is_named(name) and p.PROJECT_SUFFIX not in name:
             out.extend(_project(name, index, "", "", None))  # progress words are not a status
     return out

@@ -37,6 +37,9 @@ def test_zones(text_in: str, expected: list[str]) -> None:
          ["格力", "汉威", "思维", "机械所"]),
         ("新增高新技术企业10家、科技中小企业16家", []),
         ("**电子获批****年制造业单项冠军培育企业", []),
+        ("其中，主导产业龙头企业华阳比克汽车完成总产值124.6亿元，同比增长19.5%。", ["华阳比克汽车"]),
+        # a list of regions, not firms
+        ("瞄准京津冀等重点区域龙头企业，实行产业链招商。", []),
     ],
 )
 def test_companies(text_in: str, expected: list[str]) -> None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from kg.extract.projects import find
-from kg.types import Fact, Mention, Sentence
+from kg.types import Fact, Kind, Mention, Sentence
 
 
 def facts(text: str) -> dict[str, dict[str, object]]:
@@ -55,6 +55,14 @@ def facts(text: str) -> dict[str, dict[str, object]]:
         ("时尚家居方面，恒丰智能家居产业园一期项目开工建设，该项目总投资6亿元。",
          {"恒丰智能家居产业园一期项目": {"status": "underConstruction"}}),
         ("国际一流厨电品牌欧兰达华东总部及生产基地项目主体厂房建设加快推进。", {"欧兰达华东总部及生产基地项目": {}}),
+        # items of an uncounted list of projects that are coined short names stand for firms
+        ("一批大项目纷至沓来，恒岳、华焊所、欣隆等一批省重点项目落地落户。", {}),
+        ("重点扶持了华信新材料、欧比特、航远科技等20余个技改提升项目。", {}),
+        ("博物馆和图书馆项目均完成形象进度xx%。", {"图书馆项目": {}}),
+        ("国际五金城三期、湖滨华联商业大厦均推进地下室施工。", {"国际五金城三期": {}, "湖滨华联商业大厦": {}}),
+        ("综合物流园一期准备投用，百步康商务楼推进内部水电工程。", {"综合物流园一期": {}, "百步康商务楼": {}}),
+        ("其中华信在园区分别投资三个项目：日产20万只铝壳电池制造基地 、一维微显整机基地、及至微芯片基地。",
+         {"日产20万只铝壳电池制造基地": {}, "一维微显整机基地": {}, "至微芯片基地": {}}),
         # categories and masked figures are not projects or investments
         ("实施重点项目38个，总投资254.4亿元，上半年完成投资69.63亿元。", {}),
         ("上报新签约亿元以上项目**个，协议总投资***.**亿元。", {}),
@@ -99,3 +107,18 @@ def test_anaphora_gives_facts_to_the_project_named_before(sentences: list[str],
                  for f in found.facts if f.sentence == len(sentences) - 1
                  and f.predicate in ("totalInvestment", "investor")}
     assert anaphoric == expected
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        ("一批大项目纷至沓来，恒岳、华焊所、欣隆等一批省重点项目落地落户。", ["恒岳", "华焊所", "欣隆"]),
+        ("重点扶持了华信新材料、欧比特、航远科技等20余个技改提升项目。", ["华信新材料", "欧比特", "航远科技"]),
+        # dictionary words and counted lists are not firms
+        ("谋划实施一批工业大数据、物联网、区块链等项目。", []),
+        ("第二批申报西连湖及五龙口三期等2个项目按要求进行资料上报。", []),
+    ],
+)
+def test_firms_named_for_their_projects(text_in: str, expected: list[str]) -> None:
+    found = find(Sentence(0, text_in, 0, len(text_in)))
+    assert [m.label for m in found if isinstance(m, Mention) and m.kind is Kind.COMPANY] == expected
