@@ -255,11 +255,17 @@ def stats(graph_path: Path) -> None:
               show_default=True)
 @click.option("--details", type=int, default=10, show_default=True,
               help="Misses and false positives shown per class.")
-def evaluate(gold_dir: Path, doc_dirs: tuple[Path, ...], fmt: str, details: int) -> None:
+@click.option("--check", is_flag=True, help="Exit with code 1 when a quality target is not met.")
+def evaluate(gold_dir: Path, doc_dirs: tuple[Path, ...], fmt: str, details: int, check: bool) -> None:
     """Score extraction against gold annotations: P/R/F1 per class and fact type.
+
+    Then whether the quality targets (entity F1 >= 0.90, totalInvestment
+    precision >= 0.97 and recall >= 0.85, awardedTo and indicator F1 >= 0.85)
+    are met, and the misses and false positives of each class.
 
     \b
     Example:  kg eval --gold tests/gold --docs seeds --docs ../shared/corpus
+              kg eval -f json --details 0 | jq .targets
     """
     import json
 
@@ -274,6 +280,11 @@ def evaluate(gold_dir: Path, doc_dirs: tuple[Path, ...], fmt: str, details: int)
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(report, details), nl=False)
+    unmet = report.unmet()
+    if check and unmet:
+        name, measure, value, target = unmet[0]
+        raise ZoneGraphError(f"{len(unmet)} quality target(s) not met (first: {name} {measure} "
+                             f"{value:.3f} < {target})")
 
 
 @main.command(name="validate")

@@ -24,6 +24,13 @@ BARE_ZONES = ("高新区", "经开区", "开发区", "园区")
 TEXT_RULES = frozenset(("title", "first-full-name"))
 #: Kinds of observation the gold annotates (targets and shares are left out of it).
 OBSERVED = frozenset(("actual", "estimate"))
+#: The quality ZoneGraph aims at on its gold set: (score, measure) → minimum.
+TARGETS = {
+    ("Zone", "f1"): 0.90, ("Company", "f1"): 0.90, ("Project", "f1"): 0.90, ("Park", "f1"): 0.90,
+    ("Honor", "f1"): 0.90,
+    ("totalInvestment", "precision"): 0.97, ("totalInvestment", "recall"): 0.85,
+    ("awardedTo", "f1"): 0.85, ("indicators", "f1"): 0.85,
+}
 
 Item = tuple[str, ...]
 
@@ -66,6 +73,15 @@ class Report:
     documents: list[str]
     scores: dict[str, Score]
 
+    def measure(self, name: str, measure: str) -> float:
+        """One number of the report, e.g. ``measure("Company", "f1")``."""
+        return float(getattr(self.scores[name], measure))
+
+    def unmet(self) -> list[tuple[str, str, float, float]]:
+        """The :data:`TARGETS` not reached: (score, measure, value, target)."""
+        return [(name, measure, self.measure(name, measure), target)
+                for (name, measure), target in TARGETS.items() if self.measure(name, measure) < target]
+
     def as_dict(self) -> dict[str, object]:
         return {
             "documents": self.documents,
@@ -75,6 +91,10 @@ class Report:
                        "misses": s.misses, "false_positives": s.false_positives}
                 for name, s in self.scores.items()
             },
+            "targets": [{"score": name, "measure": measure, "target": target,
+                         "value": round(self.measure(name, measure), 4),
+                         "met": self.measure(name, measure) >= target}
+                        for (name, measure), target in TARGETS.items()],
         }
 
 
@@ -178,6 +198,10 @@ def format_table(report: Report, details: int = 10) -> str:
              f"{'':<18}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
     for name, s in report.scores.items():
         lines.append(f"{name:<18}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+    unmet = report.unmet()
+    lines.append("")
+    lines.append(f"targets: all {len(TARGETS)} met" if not unmet else
+                 "targets not met: " + ", ".join(f"{n} {m} {v:.3f} < {t}" for n, m, v, t in unmet))
     for name, s in report.scores.items():
         if details and (s.misses or s.false_positives):
             lines.append(f"\n## {name}")
