@@ -8,8 +8,7 @@ names learned from strong patterns anywhere in the corpus in weak contexts.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
 from kg.extract import (
     aliases,
@@ -132,7 +131,49 @@ def _antecedent(named: list[Mention], recent: list[list[Mention]]) -> Mention | 
     return None
 
 
-def learned_names(extractions: Iterable[Extraction]) -> dict[str, Kind]:
+@dataclass(frozen=True)
+class Lexicon:
+    """Learned names and their class, indexed by their first two characters for fast lookup.
+
+    >>> lexicon = Lexicon.of({"华泰新材": Kind.COMPANY, "华泰新材料": Kind.COMPANY})
+    >>> lexicon.find("华泰新材与华泰新材料公司签约")
+    [(0, '华泰新材'), (5, '华泰新材料')]
+    """
+
+    names: dict[str, Kind]
+    lengths: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, names: dict[str, Kind]) -> Lexicon:
+        lengths: dict[str, set[int]] = {}
+        for name in names:
+            if len(name) >= 2:
+                lengths.setdefault(name[:2], set()).add(len(name))
+        return cls(dict(names), {prefix: tuple(sorted(ls, reverse=True)) for prefix, ls in lengths.items()})
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def find(self, text: str) -> list[tuple[int, str]]:
+        """Leftmost-longest, non-overlapping occurrences of the names in ``text``.
+
+        The cost per character does not grow with the number of names.
+        """
+        found: list[tuple[int, str]] = []
+        i, end = 0, len(text) - 1
+        while i < end:
+            for length in self.lengths.get(text[i : i + 2], ()):
+                word = text[i : i + length]
+                if word in self.names:
+                    found.append((i, word))
+                    i += length
+                    break
+            else:
+                i += 1
+        return found
+
+
+def learned_names(extractions: Iterable[Extraction]) -> Lexicon:
     """Names found by strong patterns (companies, parks) in any document, to look for everywhere.
 
     A full legal name also teaches its short forms (河南宏源氢能化工股份有限公司 → 宏源氢能).
@@ -146,48 +187,18 @@ def learned_names(extractions: Iterable[Extraction]) -> dict[str, Kind]:
                 for short in company_short_forms(mention.label):
                     if len(short) >= MIN_LEARNED:
                         names.setdefault(short, Kind.COMPANY)
-    return dict(sorted(names.items()))
+    return Lexicon.of(dict(sorted(names.items())))
 
 
-def find_names(text: str, names: dict[str, Kind]) -> list[tuple[int, str]]:
-    """Leftmost-longest, non-overlapping occurrences of ``names`` in ``text``.
-
-    >>> find_names("华泰新材与华泰新材料公司签约", {"华泰新材": Kind.COMPANY, "华泰新材料": Kind.COMPANY})
-    [(0, '华泰新材'), (5, '华泰新材料')]
-    """
-    lengths = _lengths_by_first_char(tuple(names))
-    found: list[tuple[int, str]] = []
-    i, end = 0, len(text)
-    while i < end:
-        for length in lengths.get(text[i], ()):
-            word = text[i : i + length]
-            if word in names:
-                found.append((i, word))
-                i += length
-                break
-        else:
-            i += 1
-    return found
-
-
-@lru_cache(maxsize=4)
-def _lengths_by_first_char(names: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
-    """For each first character, the lengths of the names that open with it, longest first."""
-    lengths: dict[str, set[int]] = {}
-    for name in names:
-        lengths.setdefault(name[0], set()).add(len(name))
-    return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
-
-
-def recognise(extraction: Extraction, names: dict[str, Kind]) -> Extraction:
+def recognise(extraction: Extraction, lexicon: Lexicon) -> Extraction:
     """Second pass: add mentions of learned names in sentences where no pattern saw them."""
-    if not names:
+    if not lexicon:
         return extraction
     seen = {(m.kind, m.label, m.sentence) for m in extraction.mentions}
     found: list[Mention] = []
     for sentence in extraction.sentences:
-        for _, word in find_names(sentence.text, names):
-            mention = Mention(names[word], word, sentence.index)
+        for _, word in lexicon.find(sentence.text):
+            mention = Mention(lexicon.names[word], word, sentence.index)
             if (mention.kind, mention.label, mention.sentence) not in seen:
                 seen.add((mention.kind, mention.label, mention.sentence))
                 found.append(mention)
