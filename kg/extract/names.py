@@ -13,11 +13,13 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from kg.extract import patterns as p
-from kg.text.segment import tokens
+from kg.text.segment import Token, tokens
 
 LIST_SEPARATORS = ("、", "及", "和", "与")
 PUNCT = set("，。；：、！？,.;:!?“”‘’\"'《》〈〉「」『』【】—…\n ")
 MAX_NAME = 30
+#: How much text before a name's end is segmented to find its start.
+WINDOW = MAX_NAME + 10
 
 
 def is_masked(text: str) -> bool:
@@ -81,7 +83,7 @@ def name_before(text: str, end: int, join: bool = False) -> str:
     if head.endswith("”") and "“" in head:
         quoted = head[head.rindex("“") + 1 : -1]
         return quoted if quoted and len(quoted) <= MAX_NAME else ""
-    toks = tokens(head)
+    toks = _tail_tokens(head)
     start = end
     i = len(toks) - 1
     while i >= 0:
@@ -111,6 +113,18 @@ def name_before(text: str, end: int, join: bool = False) -> str:
     if is_masked(head[phrase_start + 1 : start].rpartition("的")[2]):
         return ""  # the name is the tail of a masked phrase ("**云盾服务全球中心")
     return head[start:]
+
+
+def _tail_tokens(head: str) -> tuple[Token, ...]:
+    """Tokens of the last :data:`WINDOW` characters of ``head``, at their offsets in ``head``.
+
+    A name is at most :data:`MAX_NAME` long, so the words before the window never matter,
+    and segmenting only the tail keeps the cost per name constant in long sentences.
+    """
+    k = max(0, len(head) - WINDOW)
+    if not k:
+        return tokens(head)
+    return tuple(Token(t.word, t.flag, t.start + k) for t in tokens(head[k:]))
 
 
 def list_before(clause: str, end: int) -> list[tuple[str, int]]:

@@ -48,6 +48,8 @@ MIN_LISTED_PROJECT = 6
 PLACE_OR_ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:高新区|经开区|开发区)|[\u4e00-\u9fff]{2,3}(?:省|市)")
 #: "总投资X亿元的<name>基地": facilities named like projects without 项目.
 FACILITY_BEFORE = re.compile(rf"(?:总投资|投资){AMOUNT}的$")
+FACILITY_BEFORE_ANYWHERE = re.compile(rf"(?:总投资|投资){AMOUNT}的")
+FACILITY = re.compile("|".join(p.FACILITY_SUFFIXES))
 
 
 def find(sentence: Sentence) -> list[Item]:
@@ -92,7 +94,8 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
                 out.append(Mention(Kind.COMPANY, name, index))  # "扶持了恒远新材料、瑞光光电等20余个项目": firms
             elif counted or _investor(name) or _named_alone(name):
                 out.extend(_project(name, index, clause[match.end() :], clause[:start], None))
-    for match in re.finditer("|".join(p.FACILITY_SUFFIXES), clause):
+    invested = FACILITY_BEFORE_ANYWHERE.search(clause) is not None
+    for match in FACILITY.finditer(clause) if invested else ():
         before = clause[: match.end()]
         raw = name_before(before, len(before))
         lead = clause[: match.end() - len(raw)]
