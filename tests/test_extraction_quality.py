@@ -22,10 +22,10 @@ GOLD = ROOT / "tests" / "gold"
 #: (score, measure) → floor on all gold documents (seeds and corpus): what extraction achieves
 #: now, never lowered.
 FLOORS = {
-    ("Zone", "f1"): 0.95, ("Company", "f1"): 0.91, ("Project", "f1"): 0.97, ("Park", "f1"): 0.93,
+    ("Zone", "f1"): 0.95, ("Company", "f1"): 0.92, ("Project", "f1"): 0.97, ("Park", "f1"): 0.93,
     ("Honor", "f1"): 0.95, ("Person", "f1"): 0.95, ("Organization", "f1"): 1.0, ("Cluster", "f1"): 1.0,
     ("totalInvestment", "precision"): 1.0, ("totalInvestment", "recall"): 1.0,
-    ("investor", "f1"): 0.83, ("status", "f1"): 0.65, ("awardedTo", "f1"): 0.95, ("indicators", "f1"): 0.86,
+    ("investor", "f1"): 0.87, ("status", "f1"): 0.65, ("awardedTo", "f1"): 0.95, ("indicators", "f1"): 0.86,
 }
 #: Floors on the seeds alone (they always run).
 SEED_FLOORS = {

@@ -45,6 +45,7 @@ ANAPHOR = re.compile(r"(?:该|此)项目")
 ANAPHOR_TOTAL = re.compile(rf"(?<![计划年度完成已])(?:项目)?总投资{AMOUNT}(?!的|[\u4e00-\u9fff]*项目)")
 ANAPHOR_INVESTOR = re.compile(r"^由([\u4e00-\u9fff·]{2,30}?)(?:投资|投建|出资|建设|打造)")
 MIN_LISTED_PROJECT = 6
+MIN_INVESTOR = 4
 PLACE_OR_ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:高新区|经开区|开发区)|[\u4e00-\u9fff]{2,3}(?:省|市)")
 #: "总投资X亿元的<name>基地": facilities named like projects without 项目.
 FACILITY_BEFORE = re.compile(rf"(?:总投资|投资){AMOUNT}的$")
@@ -210,7 +211,7 @@ def _project(name: str, index: int, rest: str, before: str, total: Decimal | Non
     out: list[Item] = [project]
     if total is not None:
         out.append(Fact(project, "totalInvestment", total, index))
-    investor = _investor(name)
+    investor = _investor(name) or (_investor_before_total(before) if total is not None else None)
     if investor:
         company = Mention(Kind.COMPANY, investor, index)
         out += [company, Fact(project, "investor", company, index)]
@@ -218,6 +219,20 @@ def _project(name: str, index: int, rest: str, before: str, total: Decimal | Non
     if status:
         out.append(Fact(project, "status", status, index))
     return out
+
+
+def _investor_before_total(before: str) -> str | None:
+    """"省能源集团华凌电力总投资30亿元新能源基地项目": the firm right before the project's own total."""
+    total = OWN_TOTAL_BEFORE.search(before)
+    if not total:
+        return None
+    lead = before[: total.start()]
+    raw = name_before(lead, len(lead))
+    legal = [raw[k:] for k in range(len(raw)) if legal_names(raw[k:]) == [raw[k:]]]
+    if legal:
+        return legal[0]  # the longest legal name
+    short = [raw[k:] for k in range(len(raw) - MIN_INVESTOR, -1, -1) if short_name_prefix(raw[k:]) == raw[k:]]
+    return short[0] if short else None  # the shortest brand + industry word (not 集团华凌电力)
 
 
 def _investor(name: str) -> str | None:

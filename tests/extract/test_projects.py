@@ -55,6 +55,8 @@ def facts(text: str) -> dict[str, dict[str, object]]:
         ("时尚家居方面，恒丰智能家居产业园一期项目开工建设，该项目总投资6亿元。",
          {"恒丰智能家居产业园一期项目": {"status": "underConstruction"}}),
         ("国际一流厨电品牌欧兰达华东总部及生产基地项目主体厂房建设加快推进。", {"欧兰达华东总部及生产基地项目": {}}),
+        ("省能源集团华凌电力总投资30亿元新能源产业基地项目；",
+         {"新能源产业基地项目": {"totalInvestment": Decimal(3000000000), "investor": "华凌电力"}}),
         # items of an uncounted list of projects that are coined short names stand for firms
         ("一批大项目纷至沓来，恒岳、华焊所、欣隆等一批省重点项目落地落户。", {}),
         ("重点扶持了华信新材料、欧比特、航远科技等20余个技改提升项目。", {}),
