@@ -15,7 +15,7 @@ import re
 from kg.extract import patterns as p
 from kg.extract.names import clean, is_masked, list_before, name_before, trim_leading
 from kg.extract.places import places
-from kg.text.segment import tokens
+from kg.text.segment import Token, tokens
 from kg.types import Kind, Mention, Sentence
 
 LEGAL = re.compile("|".join(map(re.escape, p.LEGAL_FORMS)))
@@ -28,6 +28,8 @@ APPOSITIVE_FIRM = re.compile(
     rf"(?:{'|'.join(p.FIRM_ROLES)})([\u4e00-\u9fff]{{2,12}}?)(?={'|'.join(p.FIRM_ROLE_VERBS)})"
 )
 MAX_COINED = 4
+#: jieba flags of proper nouns: other proper names, organisations, personal names.
+PROPER_FLAGS = ("nz", "nt", "nr", "nrt")
 #: After an industry word these characters mean a compound noun, not a company name.
 COMPOUND_AFTER = ("制造", "装备", "化", "产业", "信息", "技术", "终端", "领域", "企业", "行业")
 MIN_BRAND, MAX_BRAND = 2, 4
@@ -140,7 +142,12 @@ def _coined(item: str) -> bool:
     toks = tokens(item)
     if any(tok.flag == "ns" or tok.word in places() for tok in toks):
         return False
-    return any(tok.flag.endswith("?") or tok.flag in ("nz", "nt", "nr", "nrt") for tok in toks)
+    return any(_proper_word(tok) for tok in toks)
+
+
+def _proper_word(tok: Token) -> bool:
+    """A word jieba guessed (a new word) or knows as a proper noun."""
+    return tok.flag.endswith("?") or tok.flag in PROPER_FLAGS
 
 
 def coined_firm(item: str) -> bool:
@@ -159,7 +166,7 @@ def appositive_firms(text: str) -> list[str]:
     out = []
     for match in APPOSITIVE_FIRM.finditer(text):
         name = match.group(1)
-        if any(tok.flag.endswith("?") or tok.flag in ("nz", "nt", "nr", "nrt") for tok in tokens(name)):
+        if any(_proper_word(tok) for tok in tokens(name)):
             out.append(name)
     return out
 

@@ -49,7 +49,6 @@ MIN_INVESTOR = 4
 PLACE_OR_ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:高新区|经开区|开发区)|[\u4e00-\u9fff]{2,3}(?:省|市)")
 #: "总投资X亿元的<name>基地": facilities named like projects without 项目.
 FACILITY_BEFORE = re.compile(rf"(?:总投资|投资){AMOUNT}的$")
-FACILITY_BEFORE_ANYWHERE = re.compile(rf"(?:总投资|投资){AMOUNT}的")
 FACILITY = re.compile("|".join(p.FACILITY_SUFFIXES))
 
 
@@ -75,7 +74,7 @@ def enumerated(sentence: Sentence) -> list[Item]:
     out: list[Item] = []
     listed = re.split(r"[。；;]", sentence.text[match.end() :], maxsplit=1)[0]
     for item in listed.split("、"):
-        name = LIST_JOINERS.sub("", ENUMERATION.sub("", re.sub(r"\s+", "", item)))
+        name = LIST_JOINERS.sub("", ENUMERATION.sub("", clean(item)))
         if name.endswith((*p.FACILITY_SUFFIXES, p.PROJECT_SUFFIX)) and _is_named(name):
             out.append(Mention(Kind.PROJECT, name, sentence.index))
     return out
@@ -95,8 +94,7 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
                 out.append(Mention(Kind.COMPANY, name, index))  # "扶持了恒远新材料、瑞光光电等20余个项目": firms
             elif counted or _investor(name) or _named_alone(name):
                 out.extend(_project(name, index, clause[match.end() :], clause[:start], None))
-    invested = FACILITY_BEFORE_ANYWHERE.search(clause) is not None
-    for match in FACILITY.finditer(clause) if invested else ():
+    for match in FACILITY.finditer(clause):
         before = clause[: match.end()]
         raw = name_before(before, len(before))
         lead = clause[: match.end() - len(raw)]
