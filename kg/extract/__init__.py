@@ -97,7 +97,8 @@ def extract(document: Document, text: Text) -> Extraction:
         named = [m for m in items if isinstance(m, Mention) and m.kind is Kind.PROJECT]
         antecedent = _antecedent(named, recent)
         if antecedent is not None:
-            known = frozenset(f.predicate for f in facts if f.subject == antecedent)
+            stated = [*facts, *items]  # this sentence's own facts count too
+            known = frozenset(f.predicate for f in stated if isinstance(f, Fact) and f.subject == antecedent)
             items += projects.refer(sentence, antecedent, known)
         recent = [*recent, named][-ANAPHOR_REACH:]
         for item in items:

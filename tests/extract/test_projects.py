@@ -93,6 +93,9 @@ def test_total_after_the_name_is_the_projects_own() -> None:
          {"totalInvestment": Decimal(1200000000), "investor": "欧兰达集团"}),
         # two projects before 该项目: which one is meant is not said
         (["华泰光电项目和宏远电池项目同日开工。", "该项目总投资5亿元。"], {}),
+        # a project whose own total is already stated keeps it
+        (["总投资5亿元的恒丰智能家居项目开工，该项目总投资6亿元。"],
+         {"totalInvestment": Decimal(500000000), "investor": "恒丰智能"}),
         # a group total after 该项目 is not the project's
         (["恒丰智能家居项目开工。", "该项目总投资5亿元的配套工程同步建设。"], {}),
     ],
