@@ -57,17 +57,30 @@ def open_page(browser, path: Path):  # type: ignore[no-untyped-def]
     return page, dialogs
 
 
-def hover_node(page, node_id: str) -> str:  # type: ignore[no-untyped-def]
-    """Move the mouse onto a node and return the tooltip's text."""
-    point = page.evaluate(
-        """id => { const n = window.zonegraph.network; n.fit(); n.focus(id, {scale: 1.5});
-                   const p = n.getPositions([id])[id]; const d = n.canvasToDOM(p);
-                   const r = document.getElementById('graph').getBoundingClientRect();
-                   return {x: d.x + r.left, y: d.y + r.top}; }""", node_id)
-    page.mouse.move(point["x"] + 40, point["y"] + 40)
-    page.mouse.move(point["x"], point["y"], steps=4)
-    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
-    return page.inner_text("div.vis-tooltip")
+def hover_node(page, node_id: str, attempts: int = 5) -> str:  # type: ignore[no-untyped-def]
+    """Move the mouse onto a node and return the tooltip's text.
+
+    The view may still be moving (a search's focus animation runs once the layout settles,
+    later on a slow machine), so each attempt takes the node's position afresh.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(attempts):
+        page.wait_for_function("window.zonegraph.settled()", timeout=30_000)
+        page.wait_for_timeout(400)
+        point = page.evaluate(
+            """id => { const n = window.zonegraph.network; n.fit(); n.focus(id, {scale: 1.5});
+                       const p = n.getPositions([id])[id]; const d = n.canvasToDOM(p);
+                       const r = document.getElementById('graph').getBoundingClientRect();
+                       return {x: d.x + r.left, y: d.y + r.top}; }""", node_id)
+        page.mouse.move(point["x"] + 40, point["y"] + 40)
+        page.mouse.move(point["x"], point["y"], steps=4)
+        try:
+            page.wait_for_selector("div.vis-tooltip", state="visible", timeout=3_000)
+        except PlaywrightTimeout:
+            continue
+        return page.inner_text("div.vis-tooltip")
+    raise AssertionError(f"no tooltip appeared over node {node_id} in {attempts} attempts")
 
 
 def test_seed_page_search_and_hover(browser, seed_output: Path, seed_graph: Graph) -> None:  # type: ignore[no-untyped-def]
