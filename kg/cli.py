@@ -108,7 +108,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
             raise ZoneGraphError(f"the graph breaks its shapes ({len(report.violations)} violations, first: "
                                  f"{first.focus} {first.path}: {first.message}); nothing written — please report this")
     graph_path = out_dir / "graph.ttl"
-    turtle, log = to_turtle(result.graph), resolution_tsv(result.resolution.log)
+    turtle, log = to_turtle(result.triples), resolution_tsv(result.resolution.log)
     write_atomic(graph_path, turtle)
     write_atomic(out_dir / "resolution.tsv", log)
     written = [str(graph_path), str(out_dir / "resolution.tsv")]
@@ -117,7 +117,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
 
         render_html(result.graph, out_dir / "graph.html", title="ZoneGraph")
         written.append(str(out_dir / "graph.html"))
-    stats = graph_stats(result.graph)
+    stats = graph_stats(result.triples)
     read = len(result.extractions)
     click.echo(f"{read} reports -> {stats.triples} triples: {', '.join(written)}", err=True)
     for name, count in stats.classes.items():

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
@@ -19,17 +21,30 @@ from kg.graph.resolve import Aliases, Resolution
 from kg.text.read import Skipped
 from kg.types import Document, Extraction
 
+if TYPE_CHECKING:
+    from kg.graph.build import Triples
+
 Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build produces: the graph, the extractions behind it, and how names were resolved."""
+    """What a build produces: its triples, the extractions behind them, and how names were resolved.
 
-    graph: Graph
+    ``graph`` is made from the triples on first use: writing Turtle does not need it.
+    """
+
+    triples: Triples
     extractions: tuple[Extraction, ...]
     resolution: Resolution
     skipped: tuple[Skipped, ...] = ()
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The triples as an rdflib graph with the project's prefixes (made once, on first use)."""
+        from kg.graph.build import to_graph
+
+        return to_graph(self.triples)
 
 
 def extract_document(document: Document) -> Extraction:
@@ -90,7 +105,7 @@ def build_documents(
 ) -> BuildResult:
     """Run every stage after reading on already-read documents."""
     from kg.extract import learned_names, recognise
-    from kg.graph.build import to_rdf
+    from kg.graph.build import to_triples
     from kg.graph.resolve import resolve
 
     options = options or Options()
@@ -98,7 +113,7 @@ def build_documents(
     names = learned_names(first)
     extractions = tuple(recognise(extraction, names) for extraction in first)
     resolution = resolve(extractions, options.aliases)
-    return BuildResult(graph=to_rdf(resolution), extractions=extractions, resolution=resolution)
+    return BuildResult(triples=to_triples(resolution), extractions=extractions, resolution=resolution)
 
 
 def build(

@@ -10,9 +10,11 @@ from __future__ import annotations
 import calendar
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib.term import Node
 
 from kg.graph.resolve import Resolution, digest
 from kg.namespace import METRIC, RES, ZG
@@ -25,6 +27,9 @@ WITH_EVIDENCE = frozenset((Kind.PROJECT, Kind.HONOR, Kind.COMPANY, Kind.PARK, Ki
 LOCATED = frozenset((Kind.PROJECT, Kind.PARK))
 MAX_EVIDENCE_PER_DOC = 5
 PERIOD = re.compile(r"(\d{4})(?:-(\d{2})/\d{4}-(\d{2})|-?(H1|H2|Q1|Q2|Q3|Q4|Q1-Q3)?)")
+#: A triple of RDF terms; a build is a set of them until a graph is asked for.
+Triple = tuple[Node, Node, Node]
+Triples = set[Triple]
 PERIOD_MONTHS = {"": (1, 12), "H1": (1, 6), "H2": (7, 12), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9),
                  "Q4": (10, 12), "Q1-Q3": (1, 9)}
 
@@ -53,58 +58,82 @@ def new_graph() -> Graph:
     return graph
 
 
-def to_rdf(resolution: Resolution) -> Graph:
-    """The knowledge graph of a resolved corpus."""
-    graph = new_graph()
+def to_triples(resolution: Resolution) -> Triples:
+    """The triples of a resolved corpus (a plain set: cheaper to fill and to write than a Graph)."""
+    out: Triples = set()
     for entity in resolution.entities:
         node = iri(entity.key)
-        graph.add((node, RDF.type, ZG[entity.kind.value]))
-        graph.add((node, RDFS.label, Literal(entity.label, lang="zh")))
+        out.add((node, RDF.type, ZG[entity.kind.value]))
+        out.add((node, RDFS.label, _zh(entity.label)))
         for alt in sorted(entity.alt_labels):
-            graph.add((node, SKOS.altLabel, Literal(alt, lang="zh")))
+            out.add((node, SKOS.altLabel, _zh(alt)))
     for extraction in resolution.extractions:
-        _add_document(graph, resolution, extraction)
+        _add_document(out, resolution, extraction)
+    return out
+
+
+def to_graph(triples: Triples) -> Graph:
+    """A graph holding ``triples``, with the project's prefixes bound."""
+    graph = new_graph()
+    for triple in triples:
+        graph.add(triple)
     return graph
 
 
-def _add_document(graph: Graph, resolution: Resolution, extraction: Extraction) -> None:
+def to_rdf(resolution: Resolution) -> Graph:
+    """The knowledge graph of a resolved corpus."""
+    return to_graph(to_triples(resolution))
+
+
+@lru_cache(maxsize=65536)
+def _zh(text: str) -> Literal:
+    """A Chinese-tagged literal; the same sentences and names recur across facts, so they are memoised."""
+    return Literal(text, lang="zh")
+
+
+@lru_cache(maxsize=4096)
+def _plain_literal(text: str) -> Literal:
+    return Literal(text)
+
+
+def _add_document(out: Triples, resolution: Resolution, extraction: Extraction) -> None:
     """Add one report: its node, mentions, facts and observations."""
     name = extraction.document.name
     doc = document_iri(extraction)
     zone = iri(resolution.zone_of[name])
     info = extraction.info
-    graph.add((doc, RDF.type, ZG.Document))
-    graph.add((doc, RDFS.label, Literal(info.title or name, lang="zh")))
-    graph.add((doc, DCTERMS.title, Literal(info.title or name, lang="zh")))
-    graph.add((doc, ZG.fileName, Literal(name)))
-    graph.add((doc, ZG.contentHash, Literal(f"sha256:{extraction.document.sha256}")))
-    graph.add((doc, ZG.reportsOn, zone))
+    out.add((doc, RDF.type, ZG.Document))
+    out.add((doc, RDFS.label, _zh(info.title or name)))
+    out.add((doc, DCTERMS.title, _zh(info.title or name)))
+    out.add((doc, ZG.fileName, Literal(name)))
+    out.add((doc, ZG.contentHash, Literal(f"sha256:{extraction.document.sha256}")))
+    out.add((doc, ZG.reportsOn, zone))
     if info.period:
-        graph.add((doc, ZG.period, Literal(info.period)))
+        out.add((doc, ZG.period, Literal(info.period)))
     evidence_count: dict[URIRef, int] = {}
     for mention in extraction.mentions:
         node = iri(resolution.key(name, mention.kind, mention.label))
-        graph.add((node, ZG.mentionedIn, doc))
+        out.add((node, ZG.mentionedIn, doc))
         if mention.kind in LOCATED:
-            graph.add((node, ZG.locatedIn, zone))
+            out.add((node, ZG.locatedIn, zone))
         if mention.kind is Kind.PERSON:
-            graph.add((node, ZG.affiliation, zone))
+            out.add((node, ZG.affiliation, zone))
         if mention.kind in WITH_EVIDENCE:
             count = evidence_count.get(node, 0)
             if count < MAX_EVIDENCE_PER_DOC:
-                _evidence(graph, node, extraction, mention.sentence, doc)
+                _evidence(out, node, extraction, mention.sentence, doc)
                 evidence_count[node] = count + 1
     for fact in extraction.facts:
-        _add_fact(graph, resolution, extraction, fact, doc)
+        _add_fact(out, resolution, extraction, fact, doc)
     for observation in extraction.observations:
-        _add_observation(graph, extraction, observation, doc, zone)
+        _add_observation(out, extraction, observation, doc, zone)
     for ranking in extraction.rankings:
-        _add_ranking(graph, extraction, ranking, doc, zone)
+        _add_ranking(out, extraction, ranking, doc, zone)
 
 
-def _evidence(graph: Graph, node: URIRef, extraction: Extraction, index: int, doc: URIRef) -> None:
-    graph.add((node, ZG.evidence, Literal(extraction.sentences[index].text, lang="zh")))
-    graph.add((node, ZG.source, doc))
+def _evidence(out: Triples, node: URIRef, extraction: Extraction, index: int, doc: URIRef) -> None:
+    out.add((node, ZG.evidence, _zh(extraction.sentences[index].text)))
+    out.add((node, ZG.source, doc))
 
 
 def _node(resolution: Resolution, extraction: Extraction, mention: Mention) -> URIRef:
@@ -112,7 +141,7 @@ def _node(resolution: Resolution, extraction: Extraction, mention: Mention) -> U
 
 
 def _add_fact(
-    graph: Graph, resolution: Resolution, extraction: Extraction, fact: Fact, doc: URIRef
+    out: Triples, resolution: Resolution, extraction: Extraction, fact: Fact, doc: URIRef
 ) -> None:
     """Add one fact as a triple, with its sentence as evidence on the subject."""
     subject = _node(resolution, extraction, fact.subject)
@@ -127,8 +156,8 @@ def _add_fact(
         value = Literal(_plain(obj), datatype=XSD.decimal)
     else:
         value = Literal(str(obj), lang="zh")
-    graph.add((subject, ZG[fact.predicate], value))
-    _evidence(graph, subject, extraction, fact.sentence, doc)
+    out.add((subject, ZG[fact.predicate], value))
+    _evidence(out, subject, extraction, fact.sentence, doc)
 
 
 def _plain(value: Decimal) -> str:
@@ -142,63 +171,63 @@ def _decimal(value: Decimal) -> Literal:
 
 
 def _add_observation(
-    graph: Graph, extraction: Extraction, obs: Observation, doc: URIRef, zone: URIRef
+    out: Triples, extraction: Extraction, obs: Observation, doc: URIRef, zone: URIRef
 ) -> None:
     """Add one indicator observation node (a qb:Observation of the zone)."""
     key = digest(extraction.document.sha256, str(obs.sentence), obs.metric, str(obs.value),
                  obs.unit, obs.period or "", obs.kind)
     node = RES[f"indicator/{key}"]
     label = f"{obs.metric}（{obs.period}）" if obs.period else obs.metric
-    graph.add((node, RDF.type, ZG.Indicator))
-    graph.add((node, RDFS.label, Literal(label, lang="zh")))
-    graph.add((node, ZG.metric, Literal(obs.metric, lang="zh")))
+    out.add((node, RDF.type, ZG.Indicator))
+    out.add((node, RDFS.label, Literal(label, lang="zh")))
+    out.add((node, ZG.metric, _zh(obs.metric)))
     if obs.concept:
-        graph.add((node, ZG.normalizedMetric, METRIC[obs.concept]))
-    graph.add((node, ZG.value, _decimal(obs.value)))
-    graph.add((node, ZG.unit, Literal(obs.unit)))
+        out.add((node, ZG.normalizedMetric, METRIC[obs.concept]))
+    out.add((node, ZG.value, _decimal(obs.value)))
+    out.add((node, ZG.unit, _plain_literal(obs.unit)))
     if obs.base_value is not None and obs.base_unit:
-        graph.add((node, ZG.baseValue, _decimal(obs.base_value)))
-        graph.add((node, ZG.baseUnit, Literal(obs.base_unit)))
+        out.add((node, ZG.baseValue, _decimal(obs.base_value)))
+        out.add((node, ZG.baseUnit, Literal(obs.base_unit)))
     if obs.growth is not None:
-        graph.add((node, ZG.growthRate, _decimal(obs.growth)))
-    _add_period(graph, node, obs.period)
-    graph.add((node, ZG.estimated, Literal(obs.estimated)))
-    graph.add((node, ZG.kind, ZG[obs.kind]))
+        out.add((node, ZG.growthRate, _decimal(obs.growth)))
+    _add_period(out, node, obs.period)
+    out.add((node, ZG.estimated, Literal(obs.estimated)))
+    out.add((node, ZG.kind, ZG[obs.kind]))
     if obs.approximate:
-        graph.add((node, ZG.approximate, Literal(True)))
-    graph.add((node, ZG.observedFor, zone))
-    graph.add((node, ZG.mentionedIn, doc))
-    _evidence(graph, node, extraction, obs.sentence, doc)
+        out.add((node, ZG.approximate, Literal(True)))
+    out.add((node, ZG.observedFor, zone))
+    out.add((node, ZG.mentionedIn, doc))
+    _evidence(out, node, extraction, obs.sentence, doc)
 
 
-def _add_period(graph: Graph, node: URIRef, period: str | None) -> None:
+def _add_period(out: Triples, node: URIRef, period: str | None) -> None:
     """``zg:period`` as written plus its first and last day, so periods sort and compare."""
     if not period:
         return
-    graph.add((node, ZG.period, Literal(period)))
+    out.add((node, ZG.period, Literal(period)))
     bounds = period_bounds(period)
     if bounds:
-        graph.add((node, ZG.periodStart, Literal(bounds[0], datatype=XSD.date)))
-        graph.add((node, ZG.periodEnd, Literal(bounds[1], datatype=XSD.date)))
+        out.add((node, ZG.periodStart, Literal(bounds[0], datatype=XSD.date)))
+        out.add((node, ZG.periodEnd, Literal(bounds[1], datatype=XSD.date)))
 
 
-def _add_ranking(graph: Graph, extraction: Extraction, ranking: Ranking, doc: URIRef, zone: URIRef) -> None:
+def _add_ranking(out: Triples, extraction: Extraction, ranking: Ranking, doc: URIRef, zone: URIRef) -> None:
     """Add one ranking node: the report's zone placed in an assessment."""
     key = digest(extraction.document.sha256, str(ranking.sentence), ranking.assessment, ranking.rank)
     node = RES[f"ranking/{key}"]
-    graph.add((node, RDF.type, ZG.Ranking))
-    graph.add((node, RDFS.label, Literal(f"{ranking.assessment} {ranking.rank}", lang="zh")))
-    graph.add((node, ZG.assessment, Literal(ranking.assessment, lang="zh")))
-    graph.add((node, ZG.rank, Literal(ranking.rank, lang="zh")))
+    out.add((node, RDF.type, ZG.Ranking))
+    out.add((node, RDFS.label, Literal(f"{ranking.assessment} {ranking.rank}", lang="zh")))
+    out.add((node, ZG.assessment, Literal(ranking.assessment, lang="zh")))
+    out.add((node, ZG.rank, Literal(ranking.rank, lang="zh")))
     if ranking.position is not None:
-        graph.add((node, ZG.position, Literal(ranking.position)))
+        out.add((node, ZG.position, Literal(ranking.position)))
     if ranking.field_size is not None:
-        graph.add((node, ZG.fieldSize, Literal(ranking.field_size)))
+        out.add((node, ZG.fieldSize, Literal(ranking.field_size)))
     if ranking.year is not None:
-        graph.add((node, ZG.year, Literal(str(ranking.year), datatype=XSD.gYear)))
-    graph.add((node, ZG.rankedEntity, zone))
-    graph.add((node, ZG.mentionedIn, doc))
-    _evidence(graph, node, extraction, ranking.sentence, doc)
+        out.add((node, ZG.year, Literal(str(ranking.year), datatype=XSD.gYear)))
+    out.add((node, ZG.rankedEntity, zone))
+    out.add((node, ZG.mentionedIn, doc))
+    _evidence(out, node, extraction, ranking.sentence, doc)
 
 
 def period_bounds(period: str) -> tuple[str, str] | None:

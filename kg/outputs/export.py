@@ -18,6 +18,7 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import InputError
+from kg.graph.build import Triples, new_graph
 from kg.graph.resolve import Decision
 from kg.namespace import RES, ZG
 
@@ -31,9 +32,12 @@ def _sort_key(term: Node) -> tuple[int, str]:
     return (0 if isinstance(term, URIRef) else 1, term.n3())
 
 
-def to_turtle(graph: Graph) -> str:
-    """Canonically ordered Turtle: prefixes, then one block per subject, all sorted."""
-    nm = graph.namespace_manager
+def to_turtle(graph: Graph | Triples) -> str:
+    """Canonically ordered Turtle: prefixes, then one block per subject, all sorted.
+
+    ``graph`` is a graph, or a build's set of triples (written with the project's prefixes).
+    """
+    nm = graph.namespace_manager if isinstance(graph, Graph) else new_graph().namespace_manager
     used = {prefix: ns for prefix, ns in nm.namespaces()}
     by_subject: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
     for s, p, o in graph:

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph
+from rdflib.term import Node
 
+from kg.graph.build import Triples, new_graph
 from kg.namespace import ZG
 
 ZG_PREFIX = str(ZG._NS)
@@ -26,17 +28,17 @@ class Stats:
     properties: dict[str, int]
 
 
-def short(term: URIRef, graph: Graph) -> str:
-    """A prefixed name such as ``zg:Zone`` where a prefix is bound."""
-    return graph.namespace_manager.normalizeUri(term)
-
-
-def graph_stats(graph: Graph) -> Stats:
-    """Count what a graph holds."""
-    types = Counter(o for o in graph.objects(None, RDF.type) if str(o).startswith(ZG_PREFIX))
-    predicates = Counter(p for _, p, _ in graph)
-    classes = {short(o, graph): n for o, n in types.items()}  # type: ignore[arg-type]
-    properties = {short(p, graph): n for p, n in predicates.items()}  # type: ignore[arg-type]
+def graph_stats(graph: Graph | Triples) -> Stats:
+    """Count what a graph (or a build's set of triples) holds."""
+    nm = graph.namespace_manager if isinstance(graph, Graph) else new_graph().namespace_manager
+    predicates: Counter[Node] = Counter()
+    types: Counter[Node] = Counter()
+    for _, p, o in graph:
+        predicates[p] += 1
+        if p == RDF.type and str(o).startswith(ZG_PREFIX):
+            types[o] += 1
+    classes = {nm.normalizeUri(o): n for o, n in types.items()}  # type: ignore[arg-type]
+    properties = {nm.normalizeUri(p): n for p, n in predicates.items()}  # type: ignore[arg-type]
     return Stats(
         triples=len(graph),
         classes=dict(sorted(classes.items())),

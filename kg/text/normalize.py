@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.types import Text
 
@@ -26,6 +27,7 @@ HEADING_START = re.compile(
 #: ``# key: value`` lines at the very top are a metadata header, not report text.
 HEADER_LINE = re.compile(r"^#\s*[\w-]+\s*[:：]")
 SPACES = " \t\u3000\u00a0\u2002\u2003\u200b"
+SPACE_RUN = re.compile(f"[{SPACES}]+")
 SHORT_LINE_RATIO = 0.7
 DOUBLE_SPACED_RATIO = 0.6
 
@@ -45,6 +47,7 @@ def _lines(raw: str) -> list[tuple[int, str]]:
     return out
 
 
+@lru_cache(maxsize=8)
 def _width(line: str) -> int:
     """Display width of a line: CJK and full-width characters count two, others one."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
@@ -105,33 +108,39 @@ def _is_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _squeeze(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """Drop layout spaces, keeping one space only between two Latin letters or digits."""
-    out: list[tuple[str, int]] = []
-    pending: int | None = None
-    for ch, off in chars:
-        if ch in SPACES:
-            if pending is None:
-                pending = off
-            continue
-        if pending is not None and out and _is_word_char(out[-1][0]) and _is_word_char(ch):
-            out.append((" ", pending))
-        pending = None
-        out.append((ch, off))
-    return out
+def _squeeze(line: str, offset: int) -> tuple[str, list[int]]:
+    """Drop a line's layout spaces, keeping one only between two Latin letters or digits; with offsets."""
+    if not SPACE_RUN.search(line):
+        return line, list(range(offset, offset + len(line)))
+    text: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for run in SPACE_RUN.finditer(line):
+        text.append(line[last : run.start()])
+        offsets.extend(range(offset + last, offset + run.start()))
+        before, after = line[run.start() - 1 : run.start()], line[run.end() : run.end() + 1]
+        if before and after and _is_word_char(before) and _is_word_char(after):
+            text.append(" ")
+            offsets.append(offset + run.start())
+        last = run.end()
+    text.append(line[last:])
+    offsets.extend(range(offset + last, offset + len(line)))
+    return "".join(text), offsets
 
 
 def normalize(raw: str) -> Text:
     """Normalise a report's raw text into paragraphs separated by ``\\n``, with offsets."""
-    chars: list[tuple[str, int]] = []
+    text: list[str] = []
+    offsets: list[int] = []
     for paragraph in _paragraphs(raw):
-        para_chars: list[tuple[str, int]] = []
-        for offset, line in paragraph:
-            para_chars.extend((ch, offset + k) for k, ch in enumerate(line))
-        squeezed = _squeeze(para_chars)
-        if not squeezed:
+        squeezed = [_squeeze(line, offset) for offset, line in paragraph]
+        first = next((offs[0] for _, offs in squeezed if offs), None)
+        if first is None:
             continue
-        if chars:
-            chars.append(("\n", squeezed[0][1] - 1))
-        chars.extend(squeezed)
-    return Text(text="".join(ch for ch, _ in chars), offsets=tuple(off for _, off in chars))
+        if offsets:
+            text.append("\n")
+            offsets.append(first - 1)
+        for line, offs in squeezed:
+            text.append(line)
+            offsets.extend(offs)
+    return Text(text="".join(text), offsets=tuple(offsets))

@@ -10,7 +10,6 @@ only read an existing graph (``kg query``) never pay for loading it.
 from __future__ import annotations
 
 import re
-from collections import ChainMap
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -69,6 +68,19 @@ def clauses(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((off, c) for off, c in out if c)
 
 
+class _Tags:
+    """jieba's dictionary tags: the user dictionary's over jieba.posseg's (two plain dicts, no ChainMap)."""
+
+    def __init__(self, user: dict[str, str], base: dict[str, str]) -> None:
+        self.user, self.base = user, base
+
+    def get(self, word: str) -> str | None:
+        return self.user.get(word) or self.base.get(word)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.user or word in self.base
+
+
 @lru_cache(maxsize=1)
 def _jieba():  # type: ignore[no-untyped-def]
     """Load jieba once, quietly, with ZoneGraph's domain dictionary; returns (tokenizer, tags)."""
@@ -81,10 +93,10 @@ def _jieba():  # type: ignore[no-untyped-def]
     userdict = resources.files("kg") / "resources" / "userdict.txt"
     with resources.as_file(userdict) as path:
         jieba.load_userdict(str(path))
-    return jieba.dt, ChainMap(jieba.dt.user_word_tag_tab, jieba.posseg.dt.word_tag_tab)
+    return jieba.dt, _Tags(jieba.dt.user_word_tag_tab, jieba.posseg.dt.word_tag_tab)
 
 
-def _flag(word: str, tags: ChainMap[str, str]) -> str:
+def _flag(word: str, tags: _Tags) -> str:
     """A word's part-of-speech flag from jieba's dictionary, or a guess for a new word.
 
     Words jieba found with its HMM are new: a two- or three-character one that opens with a
@@ -99,6 +111,19 @@ def _flag(word: str, tags: ChainMap[str, str]) -> str:
     return "nr?" if 2 <= len(word) <= 3 and word[0] in SURNAMES else "nz?"
 
 
+#: Each word jieba emits, once tagged and split: words repeat, their analysis does not change.
+_PARTS: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _parts(word: str) -> tuple[tuple[str, str], ...]:
+    """``(word, flag)`` pairs for one word jieba emitted (two when it opens with a function word)."""
+    done = _PARTS.get(word)
+    if done is None:
+        tags = _jieba()[1]
+        done = _PARTS[word] = tuple((part, _flag(part, tags)) for part in _split_function_word(word, tags))
+    return done
+
+
 @lru_cache(maxsize=65536)
 def tokens(text: str) -> tuple[Token, ...]:
     """Segment ``text`` with jieba, with part-of-speech flags and offsets.
@@ -106,17 +131,17 @@ def tokens(text: str) -> tuple[Token, ...]:
     jieba's fast segmenter (with its HMM for new words) plus its dictionary's tags: the
     part-of-speech HMM of jieba.posseg would cost several times the segmentation itself.
     """
-    tokenizer, tags = _jieba()
+    tokenizer = _jieba()[0]
     out: list[Token] = []
     pos = 0
     for word in tokenizer.cut(text):
-        for part in _split_function_word(word, tags):
-            out.append(Token(part, _flag(part, tags), pos))
+        for part, flag in _parts(word):
+            out.append(Token(part, flag, pos))
             pos += len(part)
     return tuple(out)
 
 
-def _split_function_word(word: str, tags: ChainMap[str, str]) -> tuple[str, ...]:
+def _split_function_word(word: str, tags: _Tags) -> tuple[str, ...]:
     """A new word that opens with a preposition or particle (以钢…) is two words: 以 + 钢…."""
     if len(word) > 1 and word not in tags and tags.get(word[0]) in FUNCTION_TAGS:
         return (word[0], word[1:])
