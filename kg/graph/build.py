@@ -12,13 +12,53 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib import RDF as _RDF
+from rdflib import RDFS as _RDFS
+from rdflib import XSD as _XSD
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS as _DCTERMS
+from rdflib.namespace import OWL, PROV
+from rdflib.namespace import SKOS as _SKOS
 from rdflib.term import Node
 
 from kg.graph.resolve import Resolution, digest
-from kg.namespace import METRIC, RES, ZG
+from kg.namespace import METRIC as _METRIC
+from kg.namespace import RES as _RES
+from kg.namespace import ZG as _ZG
 from kg.types import Extraction, Fact, Kind, Mention, Observation, Ranking, Status
+
+
+class _Interned:
+    """A namespace that hands out one term object per name.
+
+    Equal terms that are the same object hash and compare at C speed in the sets and dicts
+    of a build and of the Turtle writer (rdflib's own ``__eq__`` is Python code).
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+        self._terms: dict[str, URIRef] = {}
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._terms.get(name)
+        if term is None:
+            term = self._terms[name] = self._namespace[name]  # type: ignore[index]
+        return term
+
+    def clear(self) -> None:
+        """Forget the terms handed out so far (a build's entity IRIs are not kept past the next)."""
+        self._terms.clear()
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term  # type: ignore[no-any-return]
+
+
+RDF, RDFS, XSD, DCTERMS, SKOS = map(_Interned, (_RDF, _RDFS, _XSD, _DCTERMS, _SKOS))
+METRIC, RES, ZG = map(_Interned, (_METRIC, _RES, _ZG))
 
 #: Classes whose nodes carry their evidence sentences.
 WITH_EVIDENCE = frozenset((Kind.PROJECT, Kind.HONOR, Kind.COMPANY, Kind.PARK, Kind.PERSON,
@@ -47,19 +87,20 @@ def document_iri(extraction: Extraction) -> URIRef:
 def new_graph() -> Graph:
     """An empty graph with the project's prefixes bound."""
     graph = Graph(store="SimpleMemory")
-    graph.bind("zg", ZG._NS)
+    graph.bind("zg", _ZG._NS)
     for kind in Kind:
         graph.bind(kind.value.lower(), RES[kind.value.lower() + "/"])
     graph.bind("document", RES["document/"])
     graph.bind("ranking", RES["ranking/"])
-    graph.bind("metric", METRIC)
-    for prefix, ns in (("skos", SKOS), ("dcterms", DCTERMS), ("prov", PROV), ("owl", OWL)):
+    graph.bind("metric", _METRIC)
+    for prefix, ns in (("skos", _SKOS), ("dcterms", _DCTERMS), ("prov", PROV), ("owl", OWL)):
         graph.bind(prefix, ns)
     return graph
 
 
 def to_triples(resolution: Resolution) -> Triples:
     """The triples of a resolved corpus (a plain set: cheaper to fill and to write than a Graph)."""
+    RES.clear()
     out: Triples = set()
     for entity in resolution.entities:
         node = iri(entity.key)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,49 +27,63 @@ INDENT = "    "
 TYPE = RDF.type
 
 
-def _sort_key(term: Node) -> tuple[int, str]:
-    return (0 if isinstance(term, URIRef) else 1, term.n3())
-
-
 def to_turtle(graph: Graph | Triples) -> str:
     """Canonically ordered Turtle: prefixes, then one block per subject, all sorted.
 
     ``graph`` is a graph, or a build's set of triples (written with the project's prefixes).
+    Terms sort by kind (IRIs first) and then by their full N3 text; each term object is
+    rendered once, and grouping and sorting work on plain strings.
     """
     nm = graph.namespace_manager if isinstance(graph, Graph) else new_graph().namespace_manager
-    used = {prefix: ns for prefix, ns in nm.namespaces()}
-    by_subject: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in graph:
-        by_subject[s][p].append(o)
-    body: list[str] = []
+    used = dict(nm.namespaces())
     prefixes_seen: set[str] = set()
-    texts: dict[Node, str] = {}
-    keys: dict[Node, tuple[int, str]] = {}
+    seen: dict[int, tuple[Node, str]] = {}  # id → (term, sort key): the term is kept so its id stays its own
+    texts: dict[str, str] = {}
 
-    def key(term: Node) -> tuple[int, str]:
-        found = keys.get(term)
+    def key(term: Node) -> str:
+        found = seen.get(id(term))
+        if found is not None:
+            return found[1]
+        k = ("0" if isinstance(term, URIRef) else "1") + term.n3()
+        seen[id(term)] = (term, k)
+        return k
+
+    def text(term: Node) -> str:
+        k = key(term)
+        found = texts.get(k)
         if found is None:
-            found = keys[term] = _sort_key(term)
+            if isinstance(term, URIRef):
+                found = term.n3(nm)
+                if not found.startswith("<"):
+                    prefixes_seen.add(found.split(":", 1)[0])
+            elif getattr(term, "datatype", None) is not None:
+                found = term.n3(nm)
+                text(term.datatype)  # type: ignore[attr-defined]
+            else:
+                found = k[1:]  # a plain or language-tagged literal reads the same with prefixes
+            texts[k] = found
         return found
 
-    def n3(term: Node) -> str:
-        text = texts.get(term)
-        if text is None:
-            text = texts[term] = term.n3(nm)
-            if isinstance(term, URIRef) and not text.startswith("<"):
-                prefixes_seen.add(text.split(":", 1)[0])
-            elif getattr(term, "datatype", None) is not None:
-                n3(term.datatype)  # type: ignore[attr-defined]
-        return text
-
+    by_subject: dict[Node, dict[Node, list[Node]]] = {}
+    for s, p, o in graph:  # a graph's (and a set's) triples are distinct: no object repeats
+        preds = by_subject.get(s)
+        if preds is None:
+            preds = by_subject[s] = {}
+        objs = preds.get(p)
+        if objs is None:
+            preds[p] = [o]
+        else:
+            objs.append(o)
+    body: list[str] = []
     for subject in sorted(by_subject, key=key):
         preds = by_subject[subject]
-        order = sorted(preds, key=lambda p: (p != TYPE, key(p)))
         parts = []
-        for pred in order:
-            objs = ", ".join(n3(o) for o in sorted(set(preds[pred]), key=key))
-            parts.append(("a" if pred == TYPE else n3(pred)) + " " + objs)
-        body.append(n3(subject) + "\n" + INDENT + (" ;\n" + INDENT).join(parts) + " .\n")
+        for pred in sorted(preds, key=lambda p: (p != TYPE, key(p))):
+            objs = preds[pred]
+            if len(objs) > 1:
+                objs.sort(key=key)
+            parts.append(("a" if pred == TYPE else text(pred)) + " " + ", ".join(map(text, objs)))
+        body.append(text(subject) + "\n" + INDENT + (" ;\n" + INDENT).join(parts) + " .\n")
     lines = [f"@prefix {prefix}: <{used[prefix]}> ." for prefix in sorted(prefixes_seen)]
     return "\n".join(lines) + "\n\n" + "\n".join(body)
 

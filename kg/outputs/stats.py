@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rdflib import RDF, Graph
 from rdflib.term import Node
@@ -31,12 +32,9 @@ class Stats:
 def graph_stats(graph: Graph | Triples) -> Stats:
     """Count what a graph (or a build's set of triples) holds."""
     nm = graph.namespace_manager if isinstance(graph, Graph) else new_graph().namespace_manager
-    predicates: Counter[Node] = Counter()
-    types: Counter[Node] = Counter()
-    for _, p, o in graph:
-        predicates[p] += 1
-        if p == RDF.type and str(o).startswith(ZG_PREFIX):
-            types[o] += 1
+    predicates: Counter[Node] = Counter(map(itemgetter(1), graph))
+    type_iri = str(RDF.type)  # compared as plain strings: rdflib's own __eq__ is Python code
+    types = Counter(o for _, p, o in graph if str.__eq__(p, type_iri) and str.startswith(o, ZG_PREFIX))
     classes = {nm.normalizeUri(o): n for o, n in types.items()}  # type: ignore[arg-type]
     properties = {nm.normalizeUri(p): n for p, n in predicates.items()}  # type: ignore[arg-type]
     return Stats(
