@@ -33,6 +33,10 @@ PROPER_FLAGS = ("nz", "nt", "nr", "nrt")
 #: After an industry word these characters mean a compound noun, not a company name.
 COMPOUND_AFTER = ("制造", "装备", "化", "产业", "信息", "技术", "终端", "领域", "企业", "行业")
 MIN_BRAND, MAX_BRAND = 2, 4
+#: Industry words longest first (the longest match wins); words a brand may not open with.
+INDUSTRY_LONGEST_FIRST = tuple(sorted(p.INDUSTRY_WORDS, key=len, reverse=True))
+NOT_BRAND_OPENINGS = tuple(w for w in p.NOT_BRAND if len(w) >= 2)
+CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 MIN_PROPER = 3
 MIN_BARE_COMPANY = 4
 MAX_LISTED = 6
@@ -64,11 +68,9 @@ def short_name_prefix(name: str) -> str | None:
     """
     for brand_len in range(MIN_BRAND, MAX_BRAND + 1):
         brand = name[:brand_len]
-        if brand in p.NOT_BRAND or not re.fullmatch(r"[\u4e00-\u9fff]+", brand):
+        if brand in p.NOT_BRAND or not CJK_ONLY.fullmatch(brand) or brand.startswith(NOT_BRAND_OPENINGS):
             continue
-        if any(brand.startswith(w) for w in p.NOT_BRAND if len(w) >= 2):
-            continue
-        for word in sorted(p.INDUSTRY_WORDS, key=len, reverse=True):
+        for word in INDUSTRY_LONGEST_FIRST:
             if name.startswith(word, brand_len):
                 rest = name[brand_len + len(word) :]
                 if not rest.startswith(COMPOUND_AFTER):
