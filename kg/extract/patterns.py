@@ -172,9 +172,26 @@ STATUS_TRIGGERS = (
     ("运营", "inOperation"),
     ("开工", "underConstruction"),
     ("在建", "underConstruction"),
+    ("完成投资", "underConstruction"),
+    ("加快建设", "underConstruction"),
+    ("建设加快推进", "underConstruction"),
     ("落地", "signed"),
+    ("落户", "signed"),
     ("签约", "signed"),
     ("谋划", "planned"),
+)
+#: Status verbs set right before a project's name ("启动实施投资X亿元的A项目", "完成A项目"),
+#: read when nothing after the name states one; checked in this order.
+STATUS_BEFORE_NAME = (
+    ("谋划实施", "planned"),
+    ("启动实施", "underConstruction"),
+    ("开工建设", "underConstruction"),
+    ("新开工", "underConstruction"),
+    ("竣工", "completed"),
+    ("建成", "completed"),
+    ("完成", "completed"),
+    ("签约", "signed"),
+    ("落地", "signed"),
 )
 #: Words that put a status in the future: the project is only planned.
 FUTURE_MARKERS = ("将", "力争", "确保", "计划", "预计", "争取", "拟", "谋划", "推动", "督促")

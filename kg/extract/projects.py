@@ -48,6 +48,7 @@ MIN_LISTED_PROJECT = 6
 MIN_INVESTOR = 4
 PLACE_OR_ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:高新区|经开区|开发区)|[\u4e00-\u9fff]{2,3}(?:省|市)")
 #: "总投资X亿元的<name>基地": facilities named like projects without 项目.
+LEAD_AMOUNT = re.compile(rf"(?:总投资|投资){AMOUNT}的$")
 FACILITY_BEFORE = re.compile(rf"(?:总投资|投资){AMOUNT}的$")
 FACILITY = re.compile("|".join(p.FACILITY_SUFFIXES))
 
@@ -247,11 +248,22 @@ def _investor(name: str) -> str | None:
 
 
 def _status(before: str, rest: str) -> Status | None:
-    """Status from the words after the project ("开工建设"), planned when in the future."""
+    """Status from the words after the project ("开工建设"), else from a verb right before its name
+    ("启动实施投资11亿元的…项目"); planned when in the future.
+
+    >>> _status("启动实施投资11.12亿元的", ""), _status("谋划招引落地", ""), _status("完成", "")
+    (<Status.UNDER_CONSTRUCTION: 'underConstruction'>, <Status.PLANNED: 'planned'>, <Status.COMPLETED: 'completed'>)
+    """
     for trigger, value in p.STATUS_TRIGGERS:
         if trigger in rest:
             future = any(m in before or m in rest[: rest.index(trigger)] for m in p.FUTURE_MARKERS)
             return Status.PLANNED if future else Status(value)
+    if rest.strip("。；;，, "):
+        return None  # "完成A项目前期手续": the verb governs what follows the name
+    verb = LEAD_AMOUNT.sub("", before)
+    for trigger, value in p.STATUS_BEFORE_NAME:
+        if verb.endswith(trigger):
+            return Status.PLANNED if any(m in verb for m in p.FUTURE_MARKERS) else Status(value)
     return None
 
 
