@@ -25,7 +25,7 @@ FLOORS = {
     ("Zone", "f1"): 0.95, ("Company", "f1"): 0.92, ("Project", "f1"): 0.97, ("Park", "f1"): 0.93,
     ("Honor", "f1"): 0.95, ("Person", "f1"): 0.95, ("Organization", "f1"): 1.0, ("Cluster", "f1"): 1.0,
     ("totalInvestment", "precision"): 1.0, ("totalInvestment", "recall"): 1.0,
-    ("investor", "f1"): 0.87, ("status", "f1"): 0.82, ("awardedTo", "f1"): 0.95, ("indicators", "f1"): 0.86,
+    ("investor", "f1"): 0.87, ("status", "f1"): 0.81, ("awardedTo", "f1"): 0.95, ("indicators", "f1"): 0.86,
 }
 #: Floors on the seeds alone (they always run).
 SEED_FLOORS = {
