@@ -25,6 +25,7 @@ from kg.extract import (
 from kg.extract.document import describe
 from kg.extract.forms import company_short_forms
 from kg.extract.places import cities_named
+from kg.text.segment import new_document
 from kg.text.segment import sentences as split_sentences
 from kg.types import (
     Document,
@@ -78,6 +79,7 @@ def _sentence_items(sentence: Sentence, info: DocumentInfo, zone: Mention) -> li
 
 def extract(document: Document, text: Text) -> Extraction:
     """Extract one document (pure: same input, same output)."""
+    new_document()
     sents = tuple(split_sentences(text.text))
     cities = cities_named(s.text for s in sents)
     info = describe(text.text, document.name, cities, dict(document.meta))

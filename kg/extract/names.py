@@ -13,7 +13,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from kg.extract import patterns as p
-from kg.text.segment import Token, tokens
+from kg.text.segment import Token, tokens, tokens_before
 
 LIST_SEPARATORS = ("、", "及", "和", "与")
 PUNCT = set("，。；：、！？,.;:!?“”‘’\"'《》〈〉「」『』【】—…\n ")
@@ -83,7 +83,7 @@ def name_before(text: str, end: int, join: bool = False) -> str:
     if head.endswith("”") and "“" in head:
         quoted = head[head.rindex("“") + 1 : -1]
         return quoted if quoted and len(quoted) <= MAX_NAME else ""
-    toks = _tail_tokens(head)
+    toks = tokens_before(text, end) or _tail_tokens(head)
     start = end
     i = len(toks) - 1
     while i >= 0:

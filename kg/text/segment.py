@@ -10,14 +10,17 @@ only read an existing graph (``kg query``) never pay for loading it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 from typing import NamedTuple
 
 from kg.types import Sentence
 
 SENTENCE_END = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
 CLAUSE_SEP = re.compile(r"[，；,;：:]")
+OPENING = re.compile(r"[“‘《（(”’》）)]")
 
 
 #: Common surnames: a new two- or three-character word opening with one is a personal name.
@@ -37,6 +40,9 @@ class Token(NamedTuple):
     start: int
 
 
+_START = attrgetter("start")
+
+
 def sentences(text: str) -> list[Sentence]:
     """Split normalised text at 。！？ and paragraph breaks into :class:`Sentence` values."""
     out: list[Sentence] = []
@@ -50,9 +56,38 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-@lru_cache(maxsize=4096)
+#: The current document's runs, texts and sentences, analysed: cleared by :func:`new_document`.
+_RUNS: dict[str, tuple[tuple[str, str], ...]] = {}
+_TOKENS: dict[str, tuple[Token, ...]] = {}
+_CLAUSES: dict[str, tuple[tuple[int, str], ...]] = {}
+#: A bound on the texts remembered when nothing calls :func:`new_document`.
+MAX_MEMO = 200_000
+
+
+def new_document() -> None:
+    """Forget the previous document's segmentation (memory stays bounded by one document).
+
+    Work is shared between the sentences, clauses and names of one report, never across
+    reports: a corpus whose reports repeat each other is not segmented faster than any other.
+    """
+    _RUNS.clear()
+    _TOKENS.clear()
+    _CLAUSES.clear()
+
+
 def clauses(text: str) -> tuple[tuple[int, str], ...]:
     """Split a sentence at ，；： into ``(offset, clause)`` pairs, quotes kept intact."""
+    done = _CLAUSES.get(text)
+    if done is None:
+        done = _clauses(text)
+        if len(_CLAUSES) < MAX_MEMO:
+            _CLAUSES[text] = done
+    return done
+
+
+def _clauses(text: str) -> tuple[tuple[int, str], ...]:
+    if not OPENING.search(text):
+        return _plain_clauses(text)
     out: list[tuple[int, str]] = []
     start = 0
     depth = 0
@@ -66,6 +101,19 @@ def clauses(text: str) -> tuple[tuple[int, str], ...]:
             start = i + 1
     out.append((start, text[start:]))
     return tuple((off, c) for off, c in out if c)
+
+
+def _plain_clauses(text: str) -> tuple[tuple[int, str], ...]:
+    """:func:`clauses` of a sentence without quotes or brackets."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for match in CLAUSE_SEP.finditer(text):
+        if match.start() > start:
+            out.append((start, text[start : match.start()]))
+        start = match.end()
+    if start < len(text):
+        out.append((start, text[start:]))
+    return tuple(out)
 
 
 class _Tags:
@@ -124,21 +172,72 @@ def _parts(word: str) -> tuple[tuple[str, str], ...]:
     return done
 
 
-@lru_cache(maxsize=65536)
+#: jieba cuts only runs of these characters (its ``re_han_default``); every other character
+#: is a word of its own, and whitespace runs are kept whole.  Each run is segmented on its
+#: own, so a run's words are the same in a sentence, in one of its clauses, or in a window.
+HAN_RUN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
+SPACE = re.compile(r"(\r\n|\s)")
+
+
+def _run_parts(run: str) -> tuple[tuple[str, str], ...]:
+    """``(word, flag)`` pairs of one run of Han, Latin or digit characters."""
+    done = _RUNS.get(run)
+    if done is None:
+        done = tuple(pair for word in _jieba()[0].cut(run) for pair in _parts(word))
+        if len(_RUNS) < MAX_MEMO:
+            _RUNS[run] = done
+    return done
+
+
+def _other_parts(text: str) -> list[tuple[str, str]]:
+    """``(word, flag)`` pairs of text between runs, split as jieba does: whitespace whole, others one by one."""
+    out: list[tuple[str, str]] = []
+    for piece in SPACE.split(text):
+        if SPACE.fullmatch(piece):
+            out.extend(_parts(piece))
+        else:
+            for ch in piece:
+                out.extend(_parts(ch))
+    return out
+
+
 def tokens(text: str) -> tuple[Token, ...]:
     """Segment ``text`` with jieba, with part-of-speech flags and offsets.
 
     jieba's fast segmenter (with its HMM for new words) plus its dictionary's tags: the
     part-of-speech HMM of jieba.posseg would cost several times the segmentation itself.
+    The words are those of ``jieba.cut(text)``.
     """
-    tokenizer = _jieba()[0]
+    done = _TOKENS.get(text)
+    if done is not None:
+        return done
     out: list[Token] = []
     pos = 0
-    for word in tokenizer.cut(text):
-        for part, flag in _parts(word):
-            out.append(Token(part, flag, pos))
-            pos += len(part)
-    return tuple(out)
+    for n, piece in enumerate(HAN_RUN.split(text)):
+        if not piece:
+            continue
+        for word, flag in _run_parts(piece) if n % 2 else _other_parts(piece):
+            out.append(Token(word, flag, pos))
+            pos += len(word)
+    done = tuple(out)
+    if len(_TOKENS) < MAX_MEMO:
+        _TOKENS[text] = done
+    return done
+
+
+def tokens_before(text: str, end: int) -> tuple[Token, ...] | None:
+    """The words of ``text`` that end by ``end``, when one of them ends right there; else None.
+
+    >>> [t.word for t in tokens_before("新建光伏发电项目", 6)]
+    ['新建', '光伏', '发电']
+    """
+    toks = tokens(text)
+    k = bisect_left(toks, end, key=_START)
+    if k < len(toks) and toks[k].start != end:
+        return None
+    if k == len(toks) and end != len(text):
+        return None
+    return toks[:k]
 
 
 def _split_function_word(word: str, tags: _Tags) -> tuple[str, ...]:
