@@ -22,7 +22,7 @@ from kg.text.read import Skipped
 from kg.types import Document, Extraction
 
 if TYPE_CHECKING:
-    from kg.graph.build import Triples
+    from kg.graph.triples import Triples
 
 Progress = Callable[[str], None]
 

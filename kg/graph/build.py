@@ -19,9 +19,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS as _DCTERMS
 from rdflib.namespace import OWL, PROV
 from rdflib.namespace import SKOS as _SKOS
-from rdflib.term import Node
 
 from kg.graph.resolve import Resolution, digest
+from kg.graph.triples import Triples
 from kg.namespace import METRIC as _METRIC
 from kg.namespace import RES as _RES
 from kg.namespace import ZG as _ZG
@@ -57,6 +57,29 @@ class _Interned:
         return term  # type: ignore[no-any-return]
 
 
+class _Literals:
+    """One literal object per value, datatype and language in a build.
+
+    Sentences, names, figures and dates recur across facts, and making an rdflib literal
+    (which parses its lexical form) costs far more than finding one already made.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[object, ...], Literal] = {}
+
+    def __call__(self, value: object, datatype: URIRef | None = None, lang: str | None = None) -> Literal:
+        key = (value.__class__, value, datatype, lang)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = Literal(value, datatype=datatype, lang=lang)
+        return made
+
+    def clear(self) -> None:
+        """Forget the literals made so far (a build's are not kept past the next)."""
+        self._made.clear()
+
+
+LIT = _Literals()
 RDF, RDFS, XSD, DCTERMS, SKOS = map(_Interned, (_RDF, _RDFS, _XSD, _DCTERMS, _SKOS))
 METRIC, RES, ZG = map(_Interned, (_METRIC, _RES, _ZG))
 
@@ -67,9 +90,6 @@ WITH_EVIDENCE = frozenset((Kind.PROJECT, Kind.HONOR, Kind.COMPANY, Kind.PARK, Ki
 LOCATED = frozenset((Kind.PROJECT, Kind.PARK))
 MAX_EVIDENCE_PER_DOC = 5
 PERIOD = re.compile(r"(\d{4})(?:-(\d{2})/\d{4}-(\d{2})|-?(H1|H2|Q1|Q2|Q3|Q4|Q1-Q3)?)")
-#: A triple of RDF terms; a build is a set of them until a graph is asked for.
-Triple = tuple[Node, Node, Node]
-Triples = set[Triple]
 PERIOD_MONTHS = {"": (1, 12), "H1": (1, 6), "H2": (7, 12), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9),
                  "Q4": (10, 12), "Q1-Q3": (1, 9)}
 
@@ -99,15 +119,16 @@ def new_graph() -> Graph:
 
 
 def to_triples(resolution: Resolution) -> Triples:
-    """The triples of a resolved corpus (a plain set: cheaper to fill and to write than a Graph)."""
+    """The triples of a resolved corpus (cheaper to fill and to write than a Graph)."""
     RES.clear()
-    out: Triples = set()
+    LIT.clear()
+    out = Triples()
     for entity in resolution.entities:
         node = iri(entity.key)
-        out.add((node, RDF.type, ZG[entity.kind.value]))
-        out.add((node, RDFS.label, _zh(entity.label)))
+        out.add(node, RDF.type, ZG[entity.kind.value])
+        out.add(node, RDFS.label, _zh(entity.label))
         for alt in sorted(entity.alt_labels):
-            out.add((node, SKOS.altLabel, _zh(alt)))
+            out.add(node, SKOS.altLabel, _zh(alt))
     for extraction in resolution.extractions:
         _add_document(out, resolution, extraction)
     return out
@@ -126,15 +147,9 @@ def to_rdf(resolution: Resolution) -> Graph:
     return to_graph(to_triples(resolution))
 
 
-@lru_cache(maxsize=65536)
 def _zh(text: str) -> Literal:
-    """A Chinese-tagged literal; the same sentences and names recur across facts, so they are memoised."""
-    return Literal(text, lang="zh")
-
-
-@lru_cache(maxsize=4096)
-def _plain_literal(text: str) -> Literal:
-    return Literal(text)
+    """A Chinese-tagged literal."""
+    return LIT(text, lang="zh")
 
 
 def _add_document(out: Triples, resolution: Resolution, extraction: Extraction) -> None:
@@ -143,22 +158,22 @@ def _add_document(out: Triples, resolution: Resolution, extraction: Extraction) 
     doc = document_iri(extraction)
     zone = iri(resolution.zone_of[name])
     info = extraction.info
-    out.add((doc, RDF.type, ZG.Document))
-    out.add((doc, RDFS.label, _zh(info.title or name)))
-    out.add((doc, DCTERMS.title, _zh(info.title or name)))
-    out.add((doc, ZG.fileName, Literal(name)))
-    out.add((doc, ZG.contentHash, Literal(f"sha256:{extraction.document.sha256}")))
-    out.add((doc, ZG.reportsOn, zone))
+    out.add(doc, RDF.type, ZG.Document)
+    out.add(doc, RDFS.label, _zh(info.title or name))
+    out.add(doc, DCTERMS.title, _zh(info.title or name))
+    out.add(doc, ZG.fileName, LIT(name))
+    out.add(doc, ZG.contentHash, LIT(f"sha256:{extraction.document.sha256}"))
+    out.add(doc, ZG.reportsOn, zone)
     if info.period:
-        out.add((doc, ZG.period, Literal(info.period)))
+        out.add(doc, ZG.period, LIT(info.period))
     evidence_count: dict[URIRef, int] = {}
     for mention in extraction.mentions:
         node = iri(resolution.key(name, mention.kind, mention.label))
-        out.add((node, ZG.mentionedIn, doc))
+        out.add(node, ZG.mentionedIn, doc)
         if mention.kind in LOCATED:
-            out.add((node, ZG.locatedIn, zone))
+            out.add(node, ZG.locatedIn, zone)
         if mention.kind is Kind.PERSON:
-            out.add((node, ZG.affiliation, zone))
+            out.add(node, ZG.affiliation, zone)
         if mention.kind in WITH_EVIDENCE:
             count = evidence_count.get(node, 0)
             if count < MAX_EVIDENCE_PER_DOC:
@@ -173,8 +188,8 @@ def _add_document(out: Triples, resolution: Resolution, extraction: Extraction) 
 
 
 def _evidence(out: Triples, node: URIRef, extraction: Extraction, index: int, doc: URIRef) -> None:
-    out.add((node, ZG.evidence, _zh(extraction.sentences[index].text)))
-    out.add((node, ZG.source, doc))
+    out.add(node, ZG.evidence, _zh(extraction.sentences[index].text))
+    out.add(node, ZG.source, doc)
 
 
 def _node(resolution: Resolution, extraction: Extraction, mention: Mention) -> URIRef:
@@ -192,12 +207,12 @@ def _add_fact(
     elif isinstance(obj, Status):
         value = ZG[obj.value]
     elif fact.predicate == "year":
-        value = Literal(str(obj), datatype=XSD.gYear)
+        value = LIT(str(obj), datatype=XSD.gYear)
     elif isinstance(obj, Decimal):
-        value = Literal(_plain(obj), datatype=XSD.decimal)
+        value = LIT(_plain(obj), datatype=XSD.decimal)
     else:
-        value = Literal(str(obj), lang="zh")
-    out.add((subject, ZG[fact.predicate], value))
+        value = LIT(str(obj), lang="zh")
+    out.add(subject, ZG[fact.predicate], value)
     _evidence(out, subject, extraction, fact.sentence, doc)
 
 
@@ -208,7 +223,7 @@ def _plain(value: Decimal) -> str:
 
 
 def _decimal(value: Decimal) -> Literal:
-    return Literal(_plain(value), datatype=XSD.decimal)
+    return LIT(_plain(value), datatype=XSD.decimal)
 
 
 def _add_observation(
@@ -219,25 +234,25 @@ def _add_observation(
                  obs.unit, obs.period or "", obs.kind)
     node = RES[f"indicator/{key}"]
     label = f"{obs.metric}（{obs.period}）" if obs.period else obs.metric
-    out.add((node, RDF.type, ZG.Indicator))
-    out.add((node, RDFS.label, Literal(label, lang="zh")))
-    out.add((node, ZG.metric, _zh(obs.metric)))
+    out.add(node, RDF.type, ZG.Indicator)
+    out.add(node, RDFS.label, LIT(label, lang="zh"))
+    out.add(node, ZG.metric, _zh(obs.metric))
     if obs.concept:
-        out.add((node, ZG.normalizedMetric, METRIC[obs.concept]))
-    out.add((node, ZG.value, _decimal(obs.value)))
-    out.add((node, ZG.unit, _plain_literal(obs.unit)))
+        out.add(node, ZG.normalizedMetric, METRIC[obs.concept])
+    out.add(node, ZG.value, _decimal(obs.value))
+    out.add(node, ZG.unit, LIT(obs.unit))
     if obs.base_value is not None and obs.base_unit:
-        out.add((node, ZG.baseValue, _decimal(obs.base_value)))
-        out.add((node, ZG.baseUnit, Literal(obs.base_unit)))
+        out.add(node, ZG.baseValue, _decimal(obs.base_value))
+        out.add(node, ZG.baseUnit, LIT(obs.base_unit))
     if obs.growth is not None:
-        out.add((node, ZG.growthRate, _decimal(obs.growth)))
+        out.add(node, ZG.growthRate, _decimal(obs.growth))
     _add_period(out, node, obs.period)
-    out.add((node, ZG.estimated, Literal(obs.estimated)))
-    out.add((node, ZG.kind, ZG[obs.kind]))
+    out.add(node, ZG.estimated, LIT(obs.estimated))
+    out.add(node, ZG.kind, ZG[obs.kind])
     if obs.approximate:
-        out.add((node, ZG.approximate, Literal(True)))
-    out.add((node, ZG.observedFor, zone))
-    out.add((node, ZG.mentionedIn, doc))
+        out.add(node, ZG.approximate, LIT(True))
+    out.add(node, ZG.observedFor, zone)
+    out.add(node, ZG.mentionedIn, doc)
     _evidence(out, node, extraction, obs.sentence, doc)
 
 
@@ -245,32 +260,33 @@ def _add_period(out: Triples, node: URIRef, period: str | None) -> None:
     """``zg:period`` as written plus its first and last day, so periods sort and compare."""
     if not period:
         return
-    out.add((node, ZG.period, Literal(period)))
+    out.add(node, ZG.period, LIT(period))
     bounds = period_bounds(period)
     if bounds:
-        out.add((node, ZG.periodStart, Literal(bounds[0], datatype=XSD.date)))
-        out.add((node, ZG.periodEnd, Literal(bounds[1], datatype=XSD.date)))
+        out.add(node, ZG.periodStart, LIT(bounds[0], datatype=XSD.date))
+        out.add(node, ZG.periodEnd, LIT(bounds[1], datatype=XSD.date))
 
 
 def _add_ranking(out: Triples, extraction: Extraction, ranking: Ranking, doc: URIRef, zone: URIRef) -> None:
     """Add one ranking node: the report's zone placed in an assessment."""
     key = digest(extraction.document.sha256, str(ranking.sentence), ranking.assessment, ranking.rank)
     node = RES[f"ranking/{key}"]
-    out.add((node, RDF.type, ZG.Ranking))
-    out.add((node, RDFS.label, Literal(f"{ranking.assessment} {ranking.rank}", lang="zh")))
-    out.add((node, ZG.assessment, Literal(ranking.assessment, lang="zh")))
-    out.add((node, ZG.rank, Literal(ranking.rank, lang="zh")))
+    out.add(node, RDF.type, ZG.Ranking)
+    out.add(node, RDFS.label, LIT(f"{ranking.assessment} {ranking.rank}", lang="zh"))
+    out.add(node, ZG.assessment, LIT(ranking.assessment, lang="zh"))
+    out.add(node, ZG.rank, LIT(ranking.rank, lang="zh"))
     if ranking.position is not None:
-        out.add((node, ZG.position, Literal(ranking.position)))
+        out.add(node, ZG.position, LIT(ranking.position))
     if ranking.field_size is not None:
-        out.add((node, ZG.fieldSize, Literal(ranking.field_size)))
+        out.add(node, ZG.fieldSize, LIT(ranking.field_size))
     if ranking.year is not None:
-        out.add((node, ZG.year, Literal(str(ranking.year), datatype=XSD.gYear)))
-    out.add((node, ZG.rankedEntity, zone))
-    out.add((node, ZG.mentionedIn, doc))
+        out.add(node, ZG.year, LIT(str(ranking.year), datatype=XSD.gYear))
+    out.add(node, ZG.rankedEntity, zone)
+    out.add(node, ZG.mentionedIn, doc)
     _evidence(out, node, extraction, ranking.sentence, doc)
 
 
+@lru_cache(maxsize=4096)
 def period_bounds(period: str) -> tuple[str, str] | None:
     """First and last day of a period: "2023-H1" → ("2023-01-01", "2023-06-30")."""
     match = PERIOD.fullmatch(period)

@@ -9,22 +9,26 @@ always gives byte-identical files that diff well.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from kg.errors import InputError
-from kg.graph.build import Triples, new_graph
+from kg.graph.build import new_graph
 from kg.graph.resolve import Decision
+from kg.graph.triples import Objects, Triples
 from kg.namespace import RES, ZG
 
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt",
            "jsonld": "json-ld", "json-ld": "json-ld", "trig": "trig"}
 INDENT = "    "
 TYPE = RDF.type
+_NUMERIC_TYPES = frozenset((XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long))
 
 
 def to_turtle(graph: Graph | Triples) -> str:
@@ -35,57 +39,108 @@ def to_turtle(graph: Graph | Triples) -> str:
     rendered once, and grouping and sorting work on plain strings.
     """
     nm = graph.namespace_manager if isinstance(graph, Graph) else new_graph().namespace_manager
-    used = dict(nm.namespaces())
-    prefixes_seen: set[str] = set()
-    seen: dict[int, tuple[Node, str]] = {}  # id → (term, sort key): the term is kept so its id stays its own
-    texts: dict[str, str] = {}
-
-    def key(term: Node) -> str:
-        found = seen.get(id(term))
-        if found is not None:
-            return found[1]
-        k = ("0" if isinstance(term, URIRef) else "1") + term.n3()
-        seen[id(term)] = (term, k)
-        return k
-
-    def text(term: Node) -> str:
-        k = key(term)
-        found = texts.get(k)
-        if found is None:
-            if isinstance(term, URIRef):
-                found = term.n3(nm)
-                if not found.startswith("<"):
-                    prefixes_seen.add(found.split(":", 1)[0])
-            elif getattr(term, "datatype", None) is not None:
-                found = term.n3(nm)
-                text(term.datatype)  # type: ignore[attr-defined]
+    terms = _Terms(nm)
+    info, predicate = terms.info, terms.predicate
+    body: list[str] = []
+    for (_, subject), preds in sorted(((info(s), preds) for s, preds in _by_subject(graph).items()), key=_first):
+        parts = []
+        for (_, pred), objs in sorted(((predicate(p), objs) for p, objs in preds.items()), key=_first):
+            if objs.__class__ is not dict:
+                parts.append(pred + " " + info(objs)[1])  # type: ignore[arg-type]
             else:
-                found = k[1:]  # a plain or language-tagged literal reads the same with prefixes
-            texts[k] = found
+                parts.append(pred + " " + ", ".join([text for _, text in sorted(map(info, objs.values()))]))  # type: ignore[union-attr]
+        body.append(subject + "\n" + INDENT + (" ;\n" + INDENT).join(parts) + " .\n")
+    used = dict(nm.namespaces())
+    lines = [f"@prefix {prefix}: <{used[prefix]}> ." for prefix in sorted(terms.prefixes)]
+    return "\n".join(lines) + "\n\n" + "\n".join(body)
+
+
+def _by_subject(graph: Graph | Triples) -> dict[Node, dict[Node, Objects]]:
+    """Subject → predicate → objects (one object, or a dict of several)."""
+    if isinstance(graph, Triples):
+        return graph.subjects
+    grouped = Triples()
+    for s, p, o in graph:
+        grouped.add(s, p, o)
+    return grouped.subjects
+
+
+def _first(pair: tuple[tuple[str, str], object]) -> str:
+    return pair[0][0]
+
+
+#: A local name every Turtle reader (and rdflib) writes after its prefix as it is.
+PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_]+")
+#: Characters a quoted literal must escape.
+NEEDS_ESCAPE = re.compile(r'[\\"\r\n]')
+#: Datatypes whose lexical forms rdflib writes as they are, when they look like numbers.
+NUMERIC = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+class _Terms:
+    """Each term's sort key and Turtle text, made once per term object.
+
+    Keys are ``0<iri>`` for IRIs and ``1`` plus the N3 text for everything else, so
+    IRIs sort first; texts use the graph's prefixes.  Common shapes (an IRI under a bound
+    namespace, a literal with nothing to escape) are written here; anything else by rdflib.
+    """
+
+    def __init__(self, nm: NamespaceManager) -> None:
+        self.nm = nm
+        self.namespaces = {str(ns): prefix for prefix, ns in nm.namespaces()}
+        self.prefixes: set[str] = set()
+        self.seen: dict[int, tuple[str, str]] = {}
+        self.predicates: dict[int, tuple[str, str]] = {}
+        self.kept: list[Node] = []  # the terms behind ``seen``: their ids stay theirs
+
+    def info(self, term: Node) -> tuple[str, str]:
+        """``(sort key, text)`` of ``term``."""
+        found = self.seen.get(id(term))
+        if found is None:
+            found = self.seen[id(term)] = self._render(term)
+            self.kept.append(term)
         return found
 
-    by_subject: dict[Node, dict[Node, list[Node]]] = {}
-    for s, p, o in graph:  # a graph's (and a set's) triples are distinct: no object repeats
-        preds = by_subject.get(s)
-        if preds is None:
-            preds = by_subject[s] = {}
-        objs = preds.get(p)
-        if objs is None:
-            preds[p] = [o]
-        else:
-            objs.append(o)
-    body: list[str] = []
-    for subject in sorted(by_subject, key=key):
-        preds = by_subject[subject]
-        parts = []
-        for pred in sorted(preds, key=lambda p: (p != TYPE, key(p))):
-            objs = preds[pred]
-            if len(objs) > 1:
-                objs.sort(key=key)
-            parts.append(("a" if pred == TYPE else text(pred)) + " " + ", ".join(map(text, objs)))
-        body.append(text(subject) + "\n" + INDENT + (" ;\n" + INDENT).join(parts) + " .\n")
-    lines = [f"@prefix {prefix}: <{used[prefix]}> ." for prefix in sorted(prefixes_seen)]
-    return "\n".join(lines) + "\n\n" + "\n".join(body)
+    def predicate(self, term: Node) -> tuple[str, str]:
+        """``(sort key, text)`` of a predicate: ``rdf:type`` first, as ``a``."""
+        found = self.predicates.get(id(term))
+        if found is None:
+            found = self.predicates[id(term)] = ("", "a") if term == TYPE else self.info(term)
+            self.kept.append(term)
+        return found
+
+    def _render(self, term: Node) -> tuple[str, str]:
+        if isinstance(term, URIRef):
+            return "0<" + str(term) + ">", self.qname(term)
+        if not isinstance(term, Literal):
+            return "1" + term.n3(), term.n3()
+        value = str(term)
+        datatype = term.datatype
+        if NEEDS_ESCAPE.search(value) or (datatype is not None and datatype in _NUMERIC_TYPES
+                                          and not NUMERIC.fullmatch(value)):
+            key = term.n3()
+            if datatype is None:
+                return "1" + key, key
+            self.qname(datatype)  # its prefix is declared
+            return "1" + key, term.n3(self.nm)
+        quoted = '"' + value + '"'
+        if term.language:
+            quoted += "@" + term.language
+        elif datatype is not None:
+            return "1" + quoted + "^^<" + str(datatype) + ">", quoted + "^^" + self.qname(datatype)
+        return "1" + quoted, quoted
+
+    def qname(self, iri: URIRef) -> str:
+        """``prefix:local`` under a bound namespace, else what rdflib writes."""
+        cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+        prefix = self.namespaces.get(iri[:cut])
+        if prefix is not None and PLAIN_LOCAL.fullmatch(iri, cut):
+            self.prefixes.add(prefix)
+            return prefix + ":" + iri[cut:]
+        text = URIRef(iri).n3(self.nm)
+        if not text.startswith("<"):
+            self.prefixes.add(text.split(":", 1)[0])
+        return text
 
 
 def to_dataset(graph: Graph) -> Dataset:

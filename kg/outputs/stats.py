@@ -14,10 +14,12 @@ from operator import itemgetter
 from rdflib import RDF, Graph
 from rdflib.term import Node
 
-from kg.graph.build import Triples, new_graph
+from kg.graph.build import new_graph
+from kg.graph.triples import Triples, objects
 from kg.namespace import ZG
 
 ZG_PREFIX = str(ZG._NS)
+TYPE_IRI = str(RDF.type)
 
 
 @dataclass(frozen=True)
@@ -32,13 +34,27 @@ class Stats:
 def graph_stats(graph: Graph | Triples) -> Stats:
     """Count what a graph (or a build's set of triples) holds."""
     nm = graph.namespace_manager if isinstance(graph, Graph) else new_graph().namespace_manager
-    predicates: Counter[Node] = Counter(map(itemgetter(1), graph))
-    type_iri = str(RDF.type)  # compared as plain strings: rdflib's own __eq__ is Python code
-    types = Counter(o for _, p, o in graph if str.__eq__(p, type_iri) and str.startswith(o, ZG_PREFIX))
-    classes = {nm.normalizeUri(o): n for o, n in types.items()}  # type: ignore[arg-type]
+    if isinstance(graph, Triples):
+        predicates, types = _index_counts(graph)
+    else:
+        predicates = Counter(map(itemgetter(1), graph))
+        types = Counter(o for _, p, o in graph if str.__eq__(p, TYPE_IRI))
+    classes = {nm.normalizeUri(o): n for o, n in types.items() if str.startswith(o, ZG_PREFIX)}  # type: ignore[arg-type]
     properties = {nm.normalizeUri(p): n for p, n in predicates.items()}  # type: ignore[arg-type]
     return Stats(
         triples=len(graph),
         classes=dict(sorted(classes.items())),
         properties=dict(sorted(properties.items())),
     )
+
+
+def _index_counts(triples: Triples) -> tuple[Counter[Node], Counter[Node]]:
+    """Uses per predicate and subjects per ``rdf:type`` object, from the subject index."""
+    predicates: Counter[Node] = Counter()
+    types: Counter[Node] = Counter()
+    for preds in triples.subjects.values():
+        for p, objs in preds.items():
+            predicates[p] += len(objs) if objs.__class__ is dict else 1  # type: ignore[arg-type]
+            if str.__eq__(p, TYPE_IRI):  # plain string comparison: rdflib's own __eq__ is Python code
+                types.update(objects(objs))
+    return predicates, types
