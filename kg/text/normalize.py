@@ -47,10 +47,21 @@ def _lines(raw: str) -> list[tuple[int, str]]:
     return out
 
 
+class _Widths(dict[str, int]):
+    """Display width of each character seen: CJK and full-width count two, others one."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 @lru_cache(maxsize=8)
 def _width(line: str) -> int:
     """Display width of a line: CJK and full-width characters count two, others one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+    return sum(map(_WIDTHS.__getitem__, line))
 
 
 def _is_double_spaced(lines: list[str]) -> bool:

@@ -189,16 +189,24 @@ def _run_parts(run: str) -> tuple[tuple[str, str], ...]:
     return done
 
 
-def _other_parts(text: str) -> list[tuple[str, str]]:
+def _other_parts(text: str) -> tuple[tuple[str, str], ...]:
     """``(word, flag)`` pairs of text between runs, split as jieba does: whitespace whole, others one by one."""
-    out: list[tuple[str, str]] = []
-    for piece in SPACE.split(text):
-        if SPACE.fullmatch(piece):
-            out.extend(_parts(piece))
-        else:
-            for ch in piece:
-                out.extend(_parts(ch))
-    return out
+    done = _RUNS.get(text)
+    if done is None:
+        out: list[tuple[str, str]] = []
+        for piece in SPACE.split(text):
+            if SPACE.fullmatch(piece):
+                out.extend(_parts(piece))
+            else:
+                for ch in piece:
+                    out.extend(_parts(ch))
+        done = tuple(out)
+        if len(_RUNS) < MAX_MEMO:
+            _RUNS[text] = done  # never a run's text: runs and the text between them share no character
+    return done
+
+
+_new_token = tuple.__new__  # Token(word, flag, start) without NamedTuple's Python-level __new__
 
 
 def tokens(text: str) -> tuple[Token, ...]:
@@ -213,11 +221,12 @@ def tokens(text: str) -> tuple[Token, ...]:
         return done
     out: list[Token] = []
     pos = 0
+    append = out.append
     for n, piece in enumerate(HAN_RUN.split(text)):
         if not piece:
             continue
         for word, flag in _run_parts(piece) if n % 2 else _other_parts(piece):
-            out.append(Token(word, flag, pos))
+            append(_new_token(Token, (word, flag, pos)))
             pos += len(word)
     done = tuple(out)
     if len(_TOKENS) < MAX_MEMO:
