@@ -93,7 +93,8 @@ def extract(document: Document, text: Text) -> Extraction:
     for n, sentence in enumerate(sents):
         if n and "\n" in text.text[sents[n - 1].end : sentence.start]:
             carried = None  # a period named in one paragraph does not reach the next
-        context = replace(info, period=carried or info.period)
+        period = carried or info.period
+        context = info if period == info.period else replace(info, period=period)
         carried = indicators.sentence_period(sentence.text, info.year) or carried
         items = _sentence_items(sentence, context, zone)
         named = [m for m in items if isinstance(m, Mention) and m.kind is Kind.PROJECT]

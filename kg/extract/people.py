@@ -30,6 +30,8 @@ def people_in(text: str) -> list[tuple[Mention, str | None]]:
     byline = text.startswith(p.BYLINE_WORDS) and len(text) <= MAX_BYLINE
     out: list[tuple[Mention, str | None]] = []
     for k, tok in enumerate(toks):
+        if tok.word not in p.SURNAMES and not tok.flag.startswith("nr"):
+            continue  # what _name_at needs: a personal-name word, or a surname
         name, last = _name_at(toks, k)
         if not name:
             continue

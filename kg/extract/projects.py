@@ -53,8 +53,15 @@ FACILITY_BEFORE = re.compile(rf"(?:总投资|投资){AMOUNT}的$")
 FACILITY = re.compile("|".join(p.FACILITY_SUFFIXES))
 
 
+#: Every rule below needs one of these words: a sentence without them names no project.
+CUES = re.compile("|".join(map(re.escape, sorted({p.PROJECT_SUFFIX, *p.FACILITY_SUFFIXES,
+                                                   *p.CONSTRUCTION_SUFFIXES}))))
+
+
 def find(sentence: Sentence) -> list[Item]:
     """Projects and their facts in a sentence, clause by clause."""
+    if not CUES.search(sentence.text):
+        return []
     parts = clauses(sentence.text)
     out: list[Item] = enumerated(sentence)
     for n, (_, clause) in enumerate(parts):
