@@ -176,7 +176,10 @@ def main() -> None:
 def view_table() -> str:
     """Page load times in headless Chromium, when Playwright and Chromium are installed."""
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "view.py")], capture_output=True, text=True, cwd=ROOT)
-    return proc.stdout if proc.returncode == 0 else "(not measured: Playwright or Chromium missing)\n"
+    if proc.returncode == 0:
+        return proc.stdout
+    reason = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+    return f"(not measured: {reason})\n"
 
 
 if __name__ == "__main__":

@@ -54,14 +54,14 @@ def settle_time(browser, page_path: Path) -> float:  # type: ignore[no-untyped-d
 def main() -> str:
     from playwright.sync_api import sync_playwright
 
-    from kg.outputs.query import load_graph
+    from kg.pipeline import build
 
     rows = ["| page | entities | load and settle s |", "|---|---|---|"]
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as play:
         browser = play.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
         seeds = Path(tmp) / "seeds.html"
-        summary = render_html(load_graph(ROOT / "output" / "graph.ttl"), seeds)
-        rows.append(f"| seeds (output/graph.ttl) | {summary.nodes} | {settle_time(browser, seeds):.2f} |")
+        summary = render_html(build([ROOT / "seeds"]).graph, seeds)
+        rows.append(f"| seeds | {summary.nodes} | {settle_time(browser, seeds):.2f} |")
         big = Path(tmp) / "big.html"
         summary = render_html(synthetic(5000), big)
         rows.append(f"| synthetic, summary view | {summary.nodes} | {settle_time(browser, big):.2f} |")
