@@ -31,6 +31,11 @@ def cities() -> frozenset[str]:
     return places() - (frozenset(p.PROVINCES) - frozenset(p.MUNICIPALITIES))
 
 
+@lru_cache(maxsize=1)
+def _city_names() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, cities()), key=len, reverse=True)))
+
+
 def cities_named(sentences: Iterable[str]) -> Counter[str]:
     """How often each city is named as a place of the report's own.
 
@@ -39,8 +44,11 @@ def cities_named(sentences: Iterable[str]) -> Counter[str]:
     (上海云泽生物科技有限公司): those are elsewhere.
     """
     known = cities()
+    named = _city_names()
     counts: Counter[str] = Counter()
     for sentence in sentences:
+        if not named.search(sentence):
+            continue  # no city in it: no need for its words
         for tok in tokens(sentence):
             word = tok.word.removesuffix("市")
             if tok.flag == "ns" and word in known and _own_place(sentence, tok.start, len(tok.word)):
