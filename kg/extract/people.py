@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import patterns as p
-from kg.text.segment import tokens
+from kg.text.segment import cued_tokens, tokens
 from kg.types import Fact, Kind, Mention, Sentence
 
 TITLES = tuple(sorted(p.PERSON_TITLES, key=len, reverse=True))
@@ -26,8 +26,9 @@ def people_in(text: str) -> list[tuple[Mention, str | None]]:
     """``(person, role)`` pairs: names right after or before a post, or before a reporting verb."""
     if not HAS_CUE.search(text):
         return []
-    toks = tokens(text)
     byline = text.startswith(p.BYLINE_WORDS) and len(text) <= MAX_BYLINE
+    # A cue stands in the same run as the name it marks: only those runs need words.
+    toks = tokens(text) if byline else cued_tokens(text, HAS_CUE)
     out: list[tuple[Mention, str | None]] = []
     for k, tok in enumerate(toks):
         if tok.word not in p.SURNAMES and not tok.flag.startswith("nr"):

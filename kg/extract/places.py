@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract import patterns as p
-from kg.text.segment import tokens
+from kg.text.segment import cued_tokens
 
 LIST_MARKS = frozenset("、（）()")
 FIRM_WORDS = ("公司", "集团")
@@ -47,9 +47,7 @@ def cities_named(sentences: Iterable[str]) -> Counter[str]:
     named = _city_names()
     counts: Counter[str] = Counter()
     for sentence in sentences:
-        if not named.search(sentence):
-            continue  # no city in it: no need for its words
-        for tok in tokens(sentence):
+        for tok in cued_tokens(sentence, named):  # words only of the runs that hold a city
             word = tok.word.removesuffix("市")
             if tok.flag == "ns" and word in known and _own_place(sentence, tok.start, len(tok.word)):
                 counts[word] += 1

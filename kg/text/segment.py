@@ -234,6 +234,26 @@ def tokens(text: str) -> tuple[Token, ...]:
     return done
 
 
+def cued_tokens(text: str, cue: re.Pattern[str]) -> list[Token]:
+    """The words of only those runs of ``text`` in which ``cue`` finds something, at their offsets.
+
+    jieba cuts each run of Han, Latin and digit characters on its own, so these are the words
+    the runs have in the whole text; a rule that reads a word and its neighbours in one run
+    needs nothing else.  Each kept run is followed by an empty ``x`` token, so no rule reads
+    across two runs that are not adjacent.
+
+    >>> [t.word for t in cued_tokens("会议强调，王娜说要加快建设", re.compile("说"))]
+    ['王娜', '说', '要', '加快', '建设', '']
+    """
+    out: list[Token] = []
+    for run in HAN_RUN.finditer(text):
+        if cue.search(run.group()):
+            start = run.start()
+            out.extend(_new_token(Token, (t.word, t.flag, t.start + start)) for t in tokens(run.group()))
+            out.append(_new_token(Token, ("", "x", run.end())))
+    return out
+
+
 def tokens_before(text: str, end: int) -> tuple[Token, ...] | None:
     """The words of ``text`` that end by ``end``, when one of them ends right there; else None.
 
