@@ -7,6 +7,7 @@ names learned from strong patterns anywhere in the corpus in weak contexts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -146,6 +147,7 @@ class Lexicon:
 
     names: dict[str, Kind]
     lengths: dict[str, tuple[int, ...]]
+    starts: re.Pattern[str] = re.compile("(?!)")
 
     @classmethod
     def of(cls, names: dict[str, Kind]) -> Lexicon:
@@ -153,7 +155,9 @@ class Lexicon:
         for name in names:
             if len(name) >= 2:
                 lengths.setdefault(name[:2], set()).add(len(name))
-        return cls(dict(names), {prefix: tuple(sorted(ls, reverse=True)) for prefix, ls in lengths.items()})
+        firsts = "".join(sorted({prefix[0] for prefix in lengths}))
+        return cls(dict(names), {prefix: tuple(sorted(ls, reverse=True)) for prefix, ls in lengths.items()},
+                   re.compile(f"[{re.escape(firsts)}]") if firsts else re.compile("(?!)"))
 
     def __len__(self) -> int:
         return len(self.names)
@@ -161,19 +165,21 @@ class Lexicon:
     def find(self, text: str) -> list[tuple[int, str]]:
         """Leftmost-longest, non-overlapping occurrences of the names in ``text``.
 
-        The cost per character does not grow with the number of names.
+        Only characters that open some name are looked at; the cost per character does not
+        grow with the number of names.
         """
         found: list[tuple[int, str]] = []
-        i, end = 0, len(text) - 1
-        while i < end:
+        free = 0  # the first position not inside a name already found
+        for match in self.starts.finditer(text):
+            i = match.start()
+            if i < free:
+                continue
             for length in self.lengths.get(text[i : i + 2], ()):
                 word = text[i : i + length]
                 if word in self.names:
                     found.append((i, word))
-                    i += length
+                    free = i + length
                     break
-            else:
-                i += 1
         return found
 
 

@@ -17,6 +17,8 @@ from kg.text.segment import Token, tokens, tokens_before
 
 LIST_SEPARATORS = ("、", "及", "和", "与")
 PUNCT = set("，。；：、！？,.;:!?“”‘’\"'《》〈〉「」『』【】—…\n ")
+#: Punctuation a name never spans (brackets may stand inside one): no word before it matters.
+STOPS = tuple(sorted(PUNCT - set("（）() .\n")))
 MAX_NAME = 30
 #: How much text before a name's end is segmented to find its start.
 WINDOW = MAX_NAME + 10
@@ -83,7 +85,7 @@ def name_before(text: str, end: int, join: bool = False) -> str:
     if head.endswith("”") and "“" in head:
         quoted = head[head.rindex("“") + 1 : -1]
         return quoted if quoted and len(quoted) <= MAX_NAME else ""
-    toks = tokens_before(text, end) or _tail_tokens(head)
+    toks = tokens_before(text, end, since=max(0, *map(head.rfind, STOPS))) or _tail_tokens(head)
     start = end
     i = len(toks) - 1
     while i >= 0:

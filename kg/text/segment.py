@@ -254,19 +254,27 @@ def cued_tokens(text: str, cue: re.Pattern[str]) -> list[Token]:
     return out
 
 
-def tokens_before(text: str, end: int) -> tuple[Token, ...] | None:
-    """The words of ``text`` that end by ``end``, when one of them ends right there; else None.
+def tokens_before(text: str, end: int, since: int = 0) -> tuple[Token, ...] | None:
+    """The words of ``text[since:end]`` at their offsets in ``text``, when a word ends right at
+    ``end``; else None.  ``since`` must fall on a character jieba never joins to a word
+    (punctuation): then only the runs from there to ``end`` are segmented.
 
     >>> [t.word for t in tokens_before("新建光伏发电项目", 6)]
     ['新建', '光伏', '发电']
+    >>> [(t.word, t.start) for t in tokens_before("引进华信、恒达电子项目", 9, since=4)]
+    [('、', 4), ('恒达', 5), ('电子', 7)]
     """
-    toks = tokens(text)
-    k = bisect_left(toks, end, key=_START)
-    if k < len(toks) and toks[k].start != end:
+    run = HAN_RUN.match(text, end) if 0 < end < len(text) and HAN_RUN.match(text, end - 1) else None
+    stop = run.end() if run else end  # the whole run that ``end`` falls in
+    toks = tokens(text[since:stop])
+    k = bisect_left(toks, end - since, key=_START)
+    if k < len(toks) and toks[k].start != end - since:
         return None
-    if k == len(toks) and end != len(text):
+    if k == len(toks) and end != stop:
         return None
-    return toks[:k]
+    if not since:
+        return toks[:k]
+    return tuple(_new_token(Token, (t.word, t.flag, t.start + since)) for t in toks[:k])
 
 
 def _split_function_word(word: str, tags: _Tags) -> tuple[str, ...]:
