@@ -47,6 +47,8 @@ BARE_ZONE_WORDS = ("高新区", "经开区", "开发区", "园区")
 ANAPHOR_REACH = 2
 #: Learned names shorter than this are not searched for in weak contexts.
 MIN_LEARNED = 4
+#: A pattern that matches nowhere (the characters that open the names of an empty lexicon).
+NOTHING = re.compile("(?!)")
 
 
 def own_zone(info: DocumentInfo, text: str) -> Mention:
@@ -147,7 +149,7 @@ class Lexicon:
 
     names: dict[str, Kind]
     lengths: dict[str, tuple[int, ...]]
-    starts: re.Pattern[str] = re.compile("(?!)")
+    starts: re.Pattern[str] = NOTHING
 
     @classmethod
     def of(cls, names: dict[str, Kind]) -> Lexicon:
@@ -157,7 +159,7 @@ class Lexicon:
                 lengths.setdefault(name[:2], set()).add(len(name))
         firsts = "".join(sorted({prefix[0] for prefix in lengths}))
         return cls(dict(names), {prefix: tuple(sorted(ls, reverse=True)) for prefix, ls in lengths.items()},
-                   re.compile(f"[{re.escape(firsts)}]") if firsts else re.compile("(?!)"))
+                   re.compile(f"[{re.escape(firsts)}]") if firsts else NOTHING)
 
     def __len__(self) -> int:
         return len(self.names)

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from kg.types import Sentence
 
@@ -41,6 +41,7 @@ class Token(NamedTuple):
 
 
 _START = attrgetter("start")
+T = TypeVar("T")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -64,6 +65,13 @@ _CLAUSES: dict[str, tuple[tuple[int, str], ...]] = {}
 MAX_MEMO = 200_000
 
 
+def _keep(memo: dict[str, T], key: str, value: T) -> T:
+    """Remember ``value`` for the current document (up to :data:`MAX_MEMO` entries); return it."""
+    if len(memo) < MAX_MEMO:
+        memo[key] = value
+    return value
+
+
 def new_document() -> None:
     """Forget the previous document's segmentation (memory stays bounded by one document).
 
@@ -78,11 +86,7 @@ def new_document() -> None:
 def clauses(text: str) -> tuple[tuple[int, str], ...]:
     """Split a sentence at ，；： into ``(offset, clause)`` pairs, quotes kept intact."""
     done = _CLAUSES.get(text)
-    if done is None:
-        done = _clauses(text)
-        if len(_CLAUSES) < MAX_MEMO:
-            _CLAUSES[text] = done
-    return done
+    return done if done is not None else _keep(_CLAUSES, text, _clauses(text))
 
 
 def _clauses(text: str) -> tuple[tuple[int, str], ...]:
@@ -182,28 +186,24 @@ SPACE = re.compile(r"(\r\n|\s)")
 def _run_parts(run: str) -> tuple[tuple[str, str], ...]:
     """``(word, flag)`` pairs of one run of Han, Latin or digit characters."""
     done = _RUNS.get(run)
-    if done is None:
-        done = tuple(pair for word in _jieba()[0].cut(run) for pair in _parts(word))
-        if len(_RUNS) < MAX_MEMO:
-            _RUNS[run] = done
-    return done
+    if done is not None:
+        return done
+    return _keep(_RUNS, run, tuple(pair for word in _jieba()[0].cut(run) for pair in _parts(word)))
 
 
 def _other_parts(text: str) -> tuple[tuple[str, str], ...]:
     """``(word, flag)`` pairs of text between runs, split as jieba does: whitespace whole, others one by one."""
-    done = _RUNS.get(text)
-    if done is None:
-        out: list[tuple[str, str]] = []
-        for piece in SPACE.split(text):
-            if SPACE.fullmatch(piece):
-                out.extend(_parts(piece))
-            else:
-                for ch in piece:
-                    out.extend(_parts(ch))
-        done = tuple(out)
-        if len(_RUNS) < MAX_MEMO:
-            _RUNS[text] = done  # never a run's text: runs and the text between them share no character
-    return done
+    done = _RUNS.get(text)  # never a run's text: runs and the text between them share no character
+    if done is not None:
+        return done
+    out: list[tuple[str, str]] = []
+    for piece in SPACE.split(text):
+        if SPACE.fullmatch(piece):
+            out.extend(_parts(piece))
+        else:
+            for ch in piece:
+                out.extend(_parts(ch))
+    return _keep(_RUNS, text, tuple(out))
 
 
 _new_token = tuple.__new__  # Token(word, flag, start) without NamedTuple's Python-level __new__
@@ -228,10 +228,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         for word, flag in _run_parts(piece) if n % 2 else _other_parts(piece):
             append(_new_token(Token, (word, flag, pos)))
             pos += len(word)
-    done = tuple(out)
-    if len(_TOKENS) < MAX_MEMO:
-        _TOKENS[text] = done
-    return done
+    return _keep(_TOKENS, text, tuple(out))
 
 
 def cued_tokens(text: str, cue: re.Pattern[str]) -> list[Token]:
