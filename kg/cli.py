@@ -17,12 +17,16 @@ from typing import TYPE_CHECKING
 import click
 
 from kg import __version__
-from kg.errors import ZoneGraphError
+from kg.errors import EXIT_INTERRUPTED, EXIT_PARTIAL, ZoneGraphError
 
 if TYPE_CHECKING:
     import pyoxigraph
 
+    from kg.types import Failure
+
 DEFAULT_GRAPH = Path("output/graph.ttl")
+#: The file beside the output that keeps the tracebacks of reports a build left out.
+ERROR_LOG = "build-errors.log"
 EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig")
 
 
@@ -37,7 +41,7 @@ class Command(click.Group):
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("kg: interrupted; nothing was written", err=True)
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=Command, context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,7 +66,8 @@ def main() -> None:
               default=Path("output"), show_default=True, help="Folder for graph.ttl and graph.html.")
 @click.option("--aliases", type=click.Path(path_type=Path, dir_okay=False),
               help="TSV file of surface<TAB>class<TAB>canonical names that override resolution.")
-@click.option("--strict", is_flag=True, help="Fail (and write nothing) if any file cannot be read.")
+@click.option("--strict", is_flag=True,
+              help="Fail (and write nothing) if any report cannot be read or built, instead of skipping it.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="all cores",
               help="Processes extracting reports in parallel; the output is the same for any number.")
 @click.option("--no-cache", is_flag=True, help="Re-extract every report (the cache is OUTPUT/.cache).")
@@ -80,6 +85,10 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     each name in each report was resolved, to audit or override with --aliases),
     then prints a count per class.  --validate checks the graph against the
     SHACL shapes first (kg validate does the same on a written graph).
+    A report that cannot be read, or that a stage fails on, is skipped with one
+    line; its traceback goes to OUTPUT/build-errors.log.
+    Exit codes: 0 built; 3 built, with reports skipped; 1 nothing readable,
+    bad input, or --strict with a report skipped; 130 interrupted.
     Example:  kg build seeds/ ../more-reports/2023/ -o output/ --aliases aliases.tsv
     """
     from kg.outputs.export import resolution_tsv, to_turtle, write_atomic
@@ -101,6 +110,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
                            cache=None if no_cache else out_dir / ".cache", strict=strict)
     for skipped in result.skipped:
         click.echo(f"kg: skipped {skipped.path}: {skipped.reason}", err=True)
+    for failed in result.failed:
+        click.echo(f"kg: {failed.line()} (traceback in {out_dir / ERROR_LOG})", err=True)
     if check:
         report = validate(result.graph)
         if not report.conforms:
@@ -111,6 +122,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     turtle, log = to_turtle(result.triples), resolution_tsv(result.resolution.log)
     write_atomic(graph_path, turtle)
     write_atomic(out_dir / "resolution.tsv", log)
+    _write_error_log(out_dir / ERROR_LOG, result.failed)
     written = [str(graph_path), str(out_dir / "resolution.tsv")]
     if not no_html:
         from kg.outputs.view import render_html
@@ -122,6 +134,22 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     click.echo(f"{read} reports -> {stats.triples} triples: {', '.join(written)}", err=True)
     for name, count in stats.classes.items():
         click.echo(f"  {name:<16} {count:>6}", err=True)
+    left_out = len(result.failed) + sum(not s.reason.startswith("unsupported") for s in result.skipped)
+    if left_out:
+        click.echo(f"kg: built, with {left_out} report(s) skipped (exit code {EXIT_PARTIAL})", err=True)
+        sys.exit(EXIT_PARTIAL)
+
+
+def _write_error_log(path: Path, failures: tuple[Failure, ...]) -> None:
+    """The tracebacks of the reports a build left out, for a bug report; no file when there are none."""
+    from kg.outputs.export import write_atomic
+
+    if not failures:
+        path.unlink(missing_ok=True)
+        return
+    blocks = [f"== {f.path or f.document}\nstage: {f.stage}\nerror: {f.error}: {f.message}\n\n{f.trace}"
+              for f in failures]
+    write_atomic(path, "\n".join(blocks))
 
 
 @main.command()

@@ -12,19 +12,21 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rdflib import Graph
 
-from kg.errors import InputError
+from kg.errors import BuildError, InputError
 from kg.graph.resolve import Aliases, Resolution
 from kg.text.read import Skipped
-from kg.types import Document, Extraction
+from kg.types import Document, Extraction, Failure
 
 if TYPE_CHECKING:
+    from kg.extract import Lexicon
     from kg.graph.triples import Triples
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class BuildResult:
     extractions: tuple[Extraction, ...]
     resolution: Resolution
     skipped: tuple[Skipped, ...] = ()
+    failed: tuple[Failure, ...] = ()
 
     @cached_property
     def graph(self) -> Graph:
@@ -55,22 +58,41 @@ def extract_document(document: Document) -> Extraction:
     return extract(document, normalize(document.text))
 
 
+def failure(stage: str, document: Document, exc: BaseException) -> Failure:
+    """A :class:`Failure` of ``stage`` on ``document``, with the traceback of ``exc``."""
+    return Failure.of(stage, document.name, document.path, exc)
+
+
+def extract_safely(document: Document) -> Extraction | Failure:
+    """:func:`extract_document`, or the :class:`Failure` of a report the extractor breaks on.
+
+    A fault boundary: an unexpected error on one report must not stop the build of the others.
+    """
+    try:
+        return extract_document(document)
+    except Exception as exc:
+        return failure("extract", document, exc)
+
+
 @dataclass(frozen=True)
 class Options:
-    """How to run a build: parallel processes, an extraction cache, user aliases."""
+    """How to run a build: parallel processes, an extraction cache, user aliases, strictness."""
 
     jobs: int = 1
     cache: Path | None = None
     aliases: Aliases | None = None
+    strict: bool = False
 
 
-def first_pass(documents: Iterable[Document], options: Options, progress: Progress | None) -> list[Extraction]:
+def first_pass(
+    documents: Iterable[Document], options: Options, progress: Progress | None
+) -> list[Extraction | Failure]:
     """Extract every document, from the cache where it has them, in ``options.jobs`` processes."""
     from kg.cache import ExtractionCache
 
     cache = ExtractionCache(options.cache) if options.cache else None
     docs = list(documents)
-    done: dict[int, Extraction] = {}
+    done: dict[int, Extraction | Failure] = {}
     todo: list[int] = []
     for n, document in enumerate(docs):
         hit = cache.get(document.sha256, document.name) if cache else None
@@ -80,40 +102,117 @@ def first_pass(documents: Iterable[Document], options: Options, progress: Progre
                 progress(document.name)
         else:
             todo.append(n)
-    for n, extraction in zip(todo, _extract_all([docs[n] for n in todo], options.jobs), strict=True):
-        done[n] = extraction
-        if cache:
-            cache.put(extraction)
+    for n, result in zip(todo, _extract_all([docs[n] for n in todo], options.jobs), strict=True):
+        done[n] = result
+        if cache and isinstance(result, Extraction):
+            cache.put(result)
         if progress:
-            progress(extraction.document.name)
+            progress(docs[n].name)
     return [done[n] for n in range(len(docs))]
 
 
-def _extract_all(documents: list[Document], jobs: int) -> Iterator[Extraction]:
+def _extract_all(documents: list[Document], jobs: int) -> Iterator[Extraction | Failure]:
     """Extractions in input order; several processes when ``jobs`` > 1 and there is work for them."""
     if jobs <= 1 or len(documents) < 2 * jobs:
-        yield from map(extract_document, documents)
+        yield from map(extract_safely, documents)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(extract_document, documents, chunksize=max(1, len(documents) // (jobs * 8)))
+        yield from pool.map(extract_safely, documents, chunksize=max(1, len(documents) // (jobs * 8)))
+
+
+class _StageFailed(Exception):
+    """An error inside a corpus-wide stage, tagged with the stage's name."""
+
+    def __init__(self, stage: str, error: Exception) -> None:
+        super().__init__(stage, error)
+        self.stage, self.error = stage, error
+
+
+def _stage(name: str, step: Callable[..., T], *args: object) -> T:
+    try:
+        return step(*args)
+    except Exception as exc:
+        raise _StageFailed(name, exc) from exc
+
+
+def _isolating(
+    extractions: tuple[Extraction, ...], run: Callable[[tuple[Extraction, ...]], T]
+) -> tuple[T, list[Failure]]:
+    """Run a corpus-wide step; when it fails, leave out the reports it fails on alone and run again.
+
+    Finding the culprits costs one run per report, and only when the step has failed.  A step
+    that fails on the corpus but on no report alone is a bug of the step itself and is raised.
+    """
+    try:
+        return run(extractions), []
+    except _StageFailed as whole:
+        failures: list[Failure] = []
+        for extraction in extractions:
+            try:
+                run((extraction,))
+            except _StageFailed as alone:
+                failures.append(failure(alone.stage, extraction.document, alone.error))
+        if not failures:
+            raise whole.error from whole
+        bad = {f.document for f in failures}
+        return run(tuple(e for e in extractions if e.document.name not in bad)), failures
+
+
+def _recognise_safely(extraction: Extraction, names: Lexicon) -> Extraction | Failure:
+    from kg.extract import recognise
+
+    try:
+        return recognise(extraction, names)
+    except Exception as exc:
+        return failure("recognise", extraction.document, exc)
+
+
+def _split(results: Iterable[Extraction | Failure]) -> tuple[tuple[Extraction, ...], list[Failure]]:
+    items = list(results)
+    return (tuple(x for x in items if isinstance(x, Extraction)),
+            [x for x in items if isinstance(x, Failure)])
 
 
 def build_documents(
     documents: Iterable[Document], progress: Progress | None = None, options: Options | None = None
 ) -> BuildResult:
-    """Run every stage after reading on already-read documents."""
-    from kg.extract import learned_names, recognise
+    """Run every stage after reading on already-read documents.
+
+    A report that a stage fails on is left out and listed in ``BuildResult.failed``; with
+    ``options.strict`` the first such failure ends the build (:class:`~kg.errors.BuildError`).
+    """
+    from kg.extract import learned_names
     from kg.graph.build import to_triples
     from kg.graph.resolve import resolve
 
     options = options or Options()
-    first = first_pass(documents, options, progress)
-    names = learned_names(first)
-    extractions = tuple(recognise(extraction, names) for extraction in first)
-    resolution = resolve(extractions, options.aliases)
-    return BuildResult(triples=to_triples(resolution), extractions=extractions, resolution=resolution)
+    first, failed = _split(first_pass(documents, options, progress))
+    _check_strict(failed, options)
+    names, more = _isolating(first, lambda ex: _stage("learn", learned_names, ex))
+    failed += more
+    kept = {e.document.name for e in first} - {f.document for f in more}
+    extractions, more = _split(_recognise_safely(e, names) for e in first if e.document.name in kept)
+    failed += more
+    _check_strict(failed, options)
+
+    def to_rdf(subset: tuple[Extraction, ...]) -> tuple[Resolution, Triples]:
+        resolution = _stage("resolve", resolve, subset, options.aliases)
+        return resolution, _stage("rdf", to_triples, resolution)
+
+    (resolution, triples), more = _isolating(extractions, to_rdf)
+    failed += more
+    _check_strict(failed, options)
+    return BuildResult(triples=triples, extractions=resolution.extractions, resolution=resolution,
+                       failed=tuple(failed))
+
+
+def _check_strict(failed: list[Failure], options: Options) -> None:
+    if failed and options.strict:
+        first = failed[0]
+        raise BuildError(f"{first.line()}; --strict is set, so nothing was written "
+                         f"(without --strict the other reports are built and the traceback is logged)")
 
 
 def build(
@@ -134,12 +233,16 @@ def build(
     """
     from kg.text.read import read_aliases, read_documents
 
-    options = Options(jobs=jobs, cache=cache, aliases=read_aliases(aliases) if aliases else None)
+    options = Options(jobs=jobs, cache=cache, aliases=read_aliases(aliases) if aliases else None, strict=strict)
     skipped: list[Skipped] = []
+    unread: list[Failure] = []
 
     def documents() -> Iterator[Document]:
         for item in read_documents(paths):
-            if isinstance(item, Skipped):
+            if isinstance(item, Failure):
+                unread.append(item)
+                _check_strict(unread, options)
+            elif isinstance(item, Skipped):
                 skipped.append(item)
                 if progress and not item.reason.startswith("unsupported"):
                     progress(item.path)
@@ -154,6 +257,9 @@ def build(
             raise InputError(f"{len(skipped)} file(s) could not be read and --strict is set; nothing written "
                              f"(first: {first.path}: {first.reason})")
     result = build_documents(docs, progress, options)
+    result = replace(result, failed=(*unread, *result.failed))
+    if not result.extractions and result.failed:
+        raise BuildError(f"no report could be built ({len(result.failed)} failed; first: {result.failed[0].line()})")
     if not result.extractions:
         first = f": {skipped[0].path}: {skipped[0].reason}" if skipped else ""
         raise InputError(f"nothing could be read ({len(skipped)} file(s) skipped{first})")

@@ -7,6 +7,7 @@ The flow is ``Document`` → ``Text`` (normalised, with offsets) → ``Sentence`
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -156,6 +157,43 @@ class Extraction:
     facts: tuple[Fact, ...]
     observations: tuple[Observation, ...]
     rankings: tuple[Ranking, ...] = ()
+
+    @property
+    def own_zone(self) -> Mention | None:
+        """The zone the report is about (the first mention, sentence -1), or ``None`` when it has none.
+
+        A report that names no zone of its own and speaks of none (a provincial work report,
+        national news) has none, and nothing is placed in a zone on its account.
+        """
+        first = self.mentions[0] if self.mentions else None
+        return first if first is not None and first.sentence < 0 and first.kind is Kind.ZONE else None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A report left out of a build because a stage failed on it unexpectedly (a bug to report).
+
+    ``stage`` is where it failed (``extract``, ``recognise``, ``resolve``, ``rdf``); ``trace``
+    is the formatted traceback, for the error log beside the output.
+    """
+
+    document: str
+    path: str
+    stage: str
+    error: str
+    message: str
+    trace: str = ""
+
+    @classmethod
+    def of(cls, stage: str, document: str, path: str, exc: BaseException) -> Failure:
+        """The failure of ``stage`` on a report, with the traceback of ``exc``."""
+        trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        return cls(document, path, stage, type(exc).__name__, str(exc), trace)
+
+    def line(self) -> str:
+        """The one line a user sees: file, stage, error class, what to do."""
+        return (f"skipped {self.path or self.document}: {self.stage} failed with {self.error}: "
+                f"{self.message[:200]}; please report this")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from rdflib import Graph
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+SHARED = ROOT.parent / "shared"
+SHARED_CORPUS = SHARED / "corpus"
+SHARED_LONG = SHARED / "long"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

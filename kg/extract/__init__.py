@@ -41,8 +41,6 @@ from kg.types import (
     Text,
 )
 
-#: Bare words used as the label of a report's zone when the text never names it.
-BARE_ZONE_WORDS = ("高新区", "经开区", "开发区", "园区")
 #: How many sentences back "该项目" may reach for the project it means.
 ANAPHOR_REACH = 2
 #: Learned names shorter than this are not searched for in weak contexts.
@@ -51,20 +49,26 @@ MIN_LEARNED = 4
 NOTHING = re.compile("(?!)")
 
 
-def own_zone(info: DocumentInfo, text: str) -> Mention:
-    """The report's own zone: its full name, else the bare word the report uses for itself.
+def own_zone(info: DocumentInfo, text: str) -> Mention | None:
+    """The report's own zone: its full name, else an unnamed zone when the report speaks of one.
 
-    Its sentence index is -1: it stands for the report as a whole, not one sentence.
+    An unnamed zone is labelled by the bare word the report uses for itself and the report's
+    title ("高新区（…2023年工作总结）"): a label, never a bare generic word.  A text that names no
+    zone of its own and speaks of none gets none.  The sentence index is -1: the mention
+    stands for the report as a whole, not one sentence.
+
+    >>> own_zone(DocumentInfo(title="某省政府工作报告"), "深化开发区改革。" * 500) is None
+    True
+    >>> own_zone(DocumentInfo(title="甲乙高新区工作总结", zone="甲乙高新区"), "").label
+    '甲乙高新区'
     """
     if info.zone:
         return Mention(Kind.ZONE, info.zone, -1)
-    for word in BARE_ZONE_WORDS:
-        if word in info.title or word in text[:500]:
-            return Mention(Kind.ZONE, word, -1)
-    return Mention(Kind.ZONE, BARE_ZONE_WORDS[2], -1)
+    word = zones.own_zone_word(info.title, text)
+    return Mention(Kind.ZONE, f"{word}（{info.title}）", -1) if word else None
 
 
-def _sentence_items(sentence: Sentence, info: DocumentInfo, zone: Mention) -> list:  # type: ignore[type-arg]
+def _sentence_items(sentence: Sentence, info: DocumentInfo, zone: Mention | None) -> list:  # type: ignore[type-arg]
     """Everything every extractor finds in one sentence."""
     return [
         *aliases.find(sentence),
@@ -87,7 +91,7 @@ def extract(document: Document, text: Text) -> Extraction:
     cities = cities_named(s.text for s in sents)
     info = describe(text.text, document.name, cities, dict(document.meta))
     zone = own_zone(info, text.text)
-    mentions: list[Mention] = [zone]
+    mentions: list[Mention] = [zone] if zone else []
     facts: list[Fact] = []
     observations: list[Observation] = []
     ranks: list[Ranking] = []

@@ -3,6 +3,8 @@
 >>> text = "河南宏源氢能化工股份有限公司（以下简称“宏源氢能”）成功上市"
 >>> [(f.subject.label, f.obj.label) for f in find(Sentence(0, text, 0, 0)) if isinstance(f, Fact)]
 [('河南宏源氢能化工股份有限公司', '宏源氢能')]
+>>> find(Sentence(0, "记者从云南滇东经济技术开发区（简称“开发区”）获悉", 0, 0))
+[]
 """
 
 from __future__ import annotations
@@ -36,8 +38,8 @@ def find(sentence: Sentence) -> list[Mention | Fact]:
         full = clean(name_before(sentence.text, match.start()))
         short = clean(match.group(1))
         kind = kind_of(full)
-        if kind is None or is_masked(full + short) or len(full) <= len(short):
-            continue
+        if kind is None or is_masked(full + short) or len(full) <= len(short) or short in p.GENERIC_PLACE_WORDS:
+            continue  # "（简称“开发区”）" names no one: the bare word already means the report's zone
         subject = Mention(kind, full, sentence.index)
         alias = Mention(kind, short, sentence.index)
         out += [subject, alias, Fact(subject, "alias", alias, sentence.index)]

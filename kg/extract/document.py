@@ -63,7 +63,7 @@ def _zone(title: str, text: str, cities: Counter[str], meta: dict[str, str]) -> 
     in_title = full_zone_names(title)
     if in_title:
         return in_title[0], "title"
-    in_text = full_zone_names(text[:HEAD]) or full_zone_names(text)
+    in_text = full_zone_names(text[:HEAD]) or _dominant_zone(text)
     if in_text:
         return in_text[0], "first-full-name"
     bare = next((w for w in p.ZONE_SUFFIXES if w in title), None) or next(
@@ -77,6 +77,27 @@ def _zone(title: str, text: str, cities: Counter[str], meta: dict[str, str]) -> 
     if named:
         return named[0], "metadata"
     return None, None
+
+
+def _dominant_zone(text: str) -> list[str]:
+    """The zone a text names most, when it names it often enough to be about it.
+
+    A provincial report names dozens of zones once each in 20,000 characters: none is its own.
+    """
+    counts = Counter(m.group() for m in _zone_mentions(text))
+    if not counts:
+        return []
+    name, count = counts.most_common(1)[0]
+    return [name] if count * p.OWN_ZONE_DENSITY >= len(text) else []
+
+
+def _zone_mentions(text: str) -> list[re.Match[str]]:
+    """Every full zone name in ``text``, as matches of the names themselves."""
+    names = full_zone_names(text)
+    if not names:
+        return []
+    pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    return list(pattern.finditer(text))
 
 
 def _period(text: str) -> tuple[int | None, str | None]:

@@ -141,8 +141,8 @@ def recipient_kind(label: str) -> Kind | None:
     return None
 
 
-def find(sentence: Sentence, zone: Mention) -> list[Item]:
-    """Honor mentions and their recipients in a sentence."""
+def find(sentence: Sentence, zone: Mention | None) -> list[Item]:
+    """Honor mentions and their recipients in a sentence (``zone``: the report's own, if it has one)."""
     out: list[Item] = []
     last: Mention | None = None
     for _, clause in clauses(sentence.text):
@@ -160,13 +160,17 @@ def find(sentence: Sentence, zone: Mention) -> list[Item]:
 
 
 def _recipients(
-    subject: str | None, last: Mention | None, zone: Mention, index: int
+    subject: str | None, last: Mention | None, zone: Mention | None, index: int
 ) -> list[Mention]:
-    """Resolve the written subject to mentions (zone for 高新区/园区, previous for none)."""
+    """Resolve the written subject to mentions (zone for 高新区/园区, previous for none).
+
+    A report without a zone of its own gives an implicit or self-referring subject no recipient.
+    """
     if subject is None:
-        return [last or zone]
+        implicit = last or zone
+        return [implicit] if implicit else []
     if subject == SELF:
-        return [zone]
+        return [zone] if zone else []
     firms = listed_firms(subject)
     if firms:
         return [Mention(Kind.COMPANY, firm, index) for firm in firms]

@@ -50,11 +50,26 @@ ZONE_SUFFIXES = (
 )
 #: Bare words that refer back to the report's own zone.
 ZONE_SELF = ("高新区", "经开区", "开发区", "本区", "我区", "全区", "园区", "辖区")
-#: Words that cannot be the place part of a zone name.
+#: Generic words for a zone: never a zone's name, nor a short name of one ("（简称“开发区”）").
+GENERIC_ZONE_WORDS = frozenset((*ZONE_SELF, *ZONE_SUFFIXES, "新区", "示范区", "试验区", "综保区", "片区",
+                                "集聚区", "工业区", "工业园区", "产业园区", "经济区"))
+#: Words that cannot be the place part of a zone name: levels, determiners, generic words and
+#: the verbs of policy text ("深化开发区管理制度改革" names no zone).
 ZONE_PREFIX_STOP = (
     "全省", "全市", "全国", "国家级", "省级", "市级", "各", "该", "本", "我", "全区", "先进制造业",
     "所在", "创建", "完善", "国家", "省", "市", "各类", "重点", "示范", "省级以上", "家",
+    "园区", "新区", "全部", "现有", "所有", "主要", "规范", "深化", "做强", "做优", "做大", "推进",
+    "推动", "支持", "建设", "提升", "打造", "发展", "释放", "整合", "设立", "优化", "壮大", "引导",
+    "中国", "动员", "助力", "年度", "全国性",
 )
+#: A count is not a place: 五大开发区, 两个开发区, 十家经开区.
+ZONE_PREFIX_COUNT = re.compile(r"^[一二三四五六七八九十百千两几数多]+[大个类家批座]?$")
+#: Bare words a report uses for its own zone when it opens a clause with it ("高新区坚持…").
+#: 全区 and 我区 are left out: autonomous regions use them for themselves.
+OWN_ZONE_WORDS = ("高新区", "经开区", "开发区", "园区", "示范区", "新区", "综保区", "本区")
+#: At least one clause about the own zone per this many characters of text: a provincial
+#: report that mentions "园区" twice in 20,000 characters is not about a zone of its own.
+OWN_ZONE_DENSITY = 2000
 
 #: Province-level names; a zone is never named after a province alone.
 PROVINCES = (
@@ -208,6 +223,8 @@ APPOSITIVE_HEADS = ("品牌", "龙头企业", "领军企业", "独角兽企业",
 #: A project named after a park (<firm>…产业园一期项目) is a park build-out: its leading firm
 #: name names the park, and is not taken for the investor.
 PARK_PROJECT_WORDS = tuple(s for s in PARK_SUFFIXES if "园" in s)
+#: Words that name a kind of place, never one place: no short name ("（简称“孵化园”）") is one of them.
+GENERIC_PLACE_WORDS = GENERIC_ZONE_WORDS | frozenset(PARK_SUFFIXES)
 #: Park names made only of these words are generic references.
 GENERIC_PARK_WORDS = (
     "特色", "各", "该", "本", "小微", "专业", "省级", "市级", "国家级", "各类", "现有", "新",

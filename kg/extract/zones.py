@@ -4,6 +4,12 @@
 ['安阳高新区']
 >>> full_zone_names("在全省166家先进制造业开发区中排名一档第六")
 []
+>>> full_zone_names("深化开发区管理制度改革，释放五大开发区潜能")
+[]
+>>> own_zone_word("", "2023年，高新区坚持创新驱动，实现营业收入100亿元。")
+'高新区'
+>>> own_zone_word("省政府工作报告", "深化开发区管理制度改革。" * 200) is None
+True
 """
 
 from __future__ import annotations
@@ -12,11 +18,19 @@ import re
 
 from kg.extract import patterns as p
 from kg.extract.names import is_masked
+from kg.extract.places import places
 from kg.text.segment import tokens
 from kg.types import Kind, Mention, Sentence
 
 SUFFIX = re.compile("|".join(map(re.escape, p.ZONE_SUFFIXES)))
+#: A zone word opening a clause, after at most a time phrase: the clause is about the zone.
+OWN_ZONE_SUBJECT = re.compile(
+    r"(?:^|[，。；：！？,;:!?\n])\s*(?:(?:19|20)\d{2}年(?:以来|上半年|前三季度)?|今年以来|近年来|同时|此外|目前)?"
+    r"[，,]?(" + "|".join(map(re.escape, p.OWN_ZONE_WORDS)) + ")"
+)
 PLACE_FLAGS = ("ns", "nr", "n", "nz", "j")
+#: Dashes that join two countries in the name of an agreement (中国—东盟自贸区).
+BILATERAL = ("—", "－", "–", "-")
 
 
 def full_zone_names(text: str) -> list[str]:
@@ -24,6 +38,8 @@ def full_zone_names(text: str) -> list[str]:
     out: list[str] = []
     for match in SUFFIX.finditer(text):
         place = _place_before(text, match.start())
+        if place and text[: match.start() - len(place)].endswith(BILATERAL):
+            continue  # "中国—东盟自贸区": an agreement between countries, not a zone
         if place:
             name = place + match.group()
             if name not in out:
@@ -41,19 +57,28 @@ def _place_before(text: str, end: int) -> str | None:
         tok = toks[k]
         if tok.word in p.ZONE_PREFIX_STOP or not re.fullmatch(r"[\u4e00-\u9fff]+", tok.word):
             break
-        if tok.flag != "ns" and not _standalone_short_word(toks, k):
+        is_place = tok.flag == "ns" or tok.word in places()
+        if not is_place and not _standalone_short_word(toks, k):
             break
         candidate = tok.word + place
         if len(candidate) > 6:
             break
         place = candidate
-        if tok.flag != "ns":
+        if not is_place and not (k and toks[k - 1].word in places()):
             break
-    if len(place) < 2 or is_masked(place) or place in p.ZONE_PREFIX_STOP:
+    if len(place) < 2 or is_masked(place) or place in p.ZONE_PREFIX_STOP or p.ZONE_PREFIX_COUNT.match(place):
         return None
+    if _province_only(place):
+        return None  # "四川省开发区": the zones of a province, not one zone
     if any(place.endswith(s) for s in ("示范", "先进", "重点", "特色")):
         return None
     return place
+
+
+def _province_only(place: str) -> bool:
+    """A province's name alone (四川省, 广西壮族自治区), which never names one zone."""
+    name = re.sub(r"(?:省|(?:壮族|回族|维吾尔)?自治区)$", "", place)
+    return name in p.PROVINCES and name not in p.MUNICIPALITIES
 
 
 def _standalone_short_word(toks: tuple, k: int) -> bool:  # type: ignore[type-arg]
@@ -70,6 +95,23 @@ def _standalone_short_word(toks: tuple, k: int) -> bool:  # type: ignore[type-ar
 def find(sentence: Sentence) -> list[Mention]:
     """Zones named in full in a sentence."""
     return [Mention(Kind.ZONE, name, sentence.index) for name in full_zone_names(sentence.text)]
+
+
+def own_zone_word(title: str, text: str) -> str | None:
+    """The bare word by which a report speaks of its own zone, or ``None`` when it speaks of none.
+
+    A zone word in the title counts; else the zone word that most often opens a clause as its
+    subject, when such clauses come at least once per :data:`~kg.extract.patterns.OWN_ZONE_DENSITY`
+    characters (news of the national economy or a provincial report names zones, but is not
+    about one of its own).
+    """
+    in_title = next((w for w in p.OWN_ZONE_WORDS if w in title), None)
+    if in_title:
+        return in_title
+    found = [m.group(1) for m in OWN_ZONE_SUBJECT.finditer(text)]
+    if not found or len(found) * p.OWN_ZONE_DENSITY < len(text):
+        return None
+    return max(p.OWN_ZONE_WORDS, key=found.count)
 
 
 def self_reference(text: str) -> str | None:

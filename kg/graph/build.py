@@ -89,6 +89,9 @@ WITH_EVIDENCE = frozenset((Kind.PROJECT, Kind.HONOR, Kind.COMPANY, Kind.PARK, Ki
 #: Zone-scoped classes that lie in the zone of the report that names them.
 LOCATED = frozenset((Kind.PROJECT, Kind.PARK))
 MAX_EVIDENCE_PER_DOC = 5
+#: Fact predicates that resolution consumes: "A（以下简称B）" makes B a label of A's node
+#: (``skos:altLabel``), not a triple of its own.
+RESOLVED = frozenset(("alias",))
 PERIOD = re.compile(r"(\d{4})(?:-(\d{2})/\d{4}-(\d{2})|-?(H1|H2|Q1|Q2|Q3|Q4|Q1-Q3)?)")
 PERIOD_MONTHS = {"": (1, 12), "H1": (1, 6), "H2": (7, 12), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9),
                  "Q4": (10, 12), "Q1-Q3": (1, 9)}
@@ -156,23 +159,25 @@ def _add_document(out: Triples, resolution: Resolution, extraction: Extraction) 
     """Add one report: its node, mentions, facts and observations."""
     name = extraction.document.name
     doc = document_iri(extraction)
-    zone = iri(resolution.zone_of[name])
+    zone_key = resolution.zone_of[name]
+    zone = iri(zone_key) if zone_key else None
     info = extraction.info
     out.add(doc, RDF.type, ZG.Document)
     out.add(doc, RDFS.label, _zh(info.title or name))
     out.add(doc, DCTERMS.title, _zh(info.title or name))
     out.add(doc, ZG.fileName, LIT(name))
     out.add(doc, ZG.contentHash, LIT(f"sha256:{extraction.document.sha256}"))
-    out.add(doc, ZG.reportsOn, zone)
+    if zone:
+        out.add(doc, ZG.reportsOn, zone)
     if info.period:
         out.add(doc, ZG.period, LIT(info.period))
     evidence_count: dict[URIRef, int] = {}
     for mention in extraction.mentions:
         node = iri(resolution.key(name, mention.kind, mention.label))
         out.add(node, ZG.mentionedIn, doc)
-        if mention.kind in LOCATED:
+        if zone and mention.kind in LOCATED:
             out.add(node, ZG.locatedIn, zone)
-        if mention.kind is Kind.PERSON:
+        if zone and mention.kind is Kind.PERSON:
             out.add(node, ZG.affiliation, zone)
         if mention.kind in WITH_EVIDENCE:
             count = evidence_count.get(node, 0)
@@ -180,11 +185,12 @@ def _add_document(out: Triples, resolution: Resolution, extraction: Extraction) 
                 _evidence(out, node, extraction, mention.sentence, doc)
                 evidence_count[node] = count + 1
     for fact in extraction.facts:
-        _add_fact(out, resolution, extraction, fact, doc)
+        if fact.predicate not in RESOLVED:
+            _add_fact(out, resolution, extraction, fact, doc)
     for observation in extraction.observations:
         _add_observation(out, extraction, observation, doc, zone)
-    for ranking in extraction.rankings:
-        _add_ranking(out, extraction, ranking, doc, zone)
+    for ranking in extraction.rankings if zone else ():
+        _add_ranking(out, extraction, ranking, doc, zone)  # a place in a ranking needs whose place it is
 
 
 def _evidence(out: Triples, node: URIRef, extraction: Extraction, index: int, doc: URIRef) -> None:
@@ -227,9 +233,9 @@ def _decimal(value: Decimal) -> Literal:
 
 
 def _add_observation(
-    out: Triples, extraction: Extraction, obs: Observation, doc: URIRef, zone: URIRef
+    out: Triples, extraction: Extraction, obs: Observation, doc: URIRef, zone: URIRef | None
 ) -> None:
-    """Add one indicator observation node (a qb:Observation of the zone)."""
+    """Add one indicator observation node (a qb:Observation of the zone, when the report has one)."""
     key = digest(extraction.document.sha256, str(obs.sentence), obs.metric, str(obs.value),
                  obs.unit, obs.period or "", obs.kind)
     node = RES[f"indicator/{key}"]
@@ -251,7 +257,8 @@ def _add_observation(
     out.add(node, ZG.kind, ZG[obs.kind])
     if obs.approximate:
         out.add(node, ZG.approximate, LIT(True))
-    out.add(node, ZG.observedFor, zone)
+    if zone:
+        out.add(node, ZG.observedFor, zone)
     out.add(node, ZG.mentionedIn, doc)
     _evidence(out, node, extraction, obs.sentence, doc)
 

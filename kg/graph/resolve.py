@@ -61,7 +61,7 @@ class Resolution:
     extractions: tuple[Extraction, ...]
     entities: tuple[Entity, ...]
     keys: dict[MentionKey, str]
-    zone_of: dict[str, str]
+    zone_of: dict[str, str | None]
     log: tuple[Decision, ...] = ()
 
     def key(self, document: str, kind: Kind, label: str) -> str:
@@ -85,22 +85,29 @@ def entity_key(kind: Kind, scope: str, label: str) -> str:
     return f"{kind.value.lower()}/{digest(kind.value, scope, key_form(kind, label))}"
 
 
-def _own_zone(extraction: Extraction) -> tuple[str, str]:
-    """Key of a report's own zone and the rule that named it."""
-    own = extraction.mentions[0]
+def _own_zone(extraction: Extraction) -> tuple[str | None, str]:
+    """Key of a report's own zone (``None`` when it has none) and the rule that named it."""
+    own = extraction.own_zone
+    if own is None:
+        return None, "own-zone:none"
     if extraction.info.zone:
         return entity_key(Kind.ZONE, "", own.label), f"own-zone:{extraction.info.zone_rule}"
     return entity_key(Kind.ZONE, extraction.document.sha256, own.label), "own-zone:unnamed"
 
 
-def _text_aliases(extractions: Iterable[Extraction], zone_of: dict[str, str]) -> dict[tuple[Kind, str, str], str]:
+def _scope(extraction: Extraction, zone: str | None) -> str:
+    """What zone-scoped names of a report are scoped by: its zone, else the report itself."""
+    return zone if zone is not None else f"document/{extraction.document.sha256}"
+
+
+def _text_aliases(extractions: Iterable[Extraction], scope_of: dict[str, str]) -> dict[tuple[Kind, str, str], str]:
     """(class, scope, short form) → full name, from "（以下简称…）" facts."""
     found: dict[tuple[Kind, str, str], str] = {}
     for extraction in extractions:
         for fact in extraction.facts:
             if fact.predicate == "alias" and isinstance(fact.obj, Mention):
                 kind = fact.subject.kind
-                scope = zone_of[extraction.document.name] if kind in ZONE_SCOPED else ""
+                scope = scope_of[extraction.document.name] if kind in ZONE_SCOPED else ""
                 found.setdefault((kind, scope, normal_form(fact.obj.label)), fact.subject.label)
     return found
 
@@ -121,13 +128,13 @@ def _short_names(extractions: Iterable[Extraction]) -> dict[str, str]:
     return {form: fulls[next(iter(keys))] for form, keys in sorted(sources.items()) if len(keys) == 1}
 
 
-def _park_prefixes(extractions: Iterable[Extraction], zone_of: dict[str, str]) -> dict[tuple[str, str], str]:
+def _park_prefixes(extractions: Iterable[Extraction], scope_of: dict[str, str]) -> dict[tuple[str, str], str]:
     """(scope, park form) → the one longer park of the zone it is a brand-less form of."""
     by_scope: dict[str, dict[str, str]] = defaultdict(dict)
     for extraction in extractions:
         for mention in extraction.mentions:
             if mention.kind is Kind.PARK:
-                by_scope[zone_of[extraction.document.name]].setdefault(park_form(mention.label), mention.label)
+                by_scope[scope_of[extraction.document.name]].setdefault(park_form(mention.label), mention.label)
     found: dict[tuple[str, str], str] = {}
     for scope, parks in by_scope.items():
         for form in parks:
@@ -141,17 +148,17 @@ def _park_prefixes(extractions: Iterable[Extraction], zone_of: dict[str, str]) -
 class _Resolver:
     """Applies the rules in order to one mention at a time."""
 
-    def __init__(self, extractions: tuple[Extraction, ...], zone_of: dict[str, str], aliases: Aliases):
-        self.zone_of = zone_of
+    def __init__(self, extractions: tuple[Extraction, ...], scope_of: dict[str, str], aliases: Aliases):
+        self.scope_of = scope_of
         self.user = {(kind, normal_form(k)): v for (kind, k), v in aliases.items()}
-        self.text = _text_aliases(extractions, zone_of)
+        self.text = _text_aliases(extractions, scope_of)
         self.short = _short_names(extractions)
-        self.parks = _park_prefixes(extractions, zone_of)
+        self.parks = _park_prefixes(extractions, scope_of)
 
     def canonical(self, document: str, mention: Mention) -> tuple[str, str, str]:
         """(scope, canonical name, rule) of a mention that is not the report's own zone."""
         kind, form = mention.kind, normal_form(mention.label)
-        scope = self.zone_of[document] if kind in ZONE_SCOPED else ""
+        scope = self.scope_of[document] if kind in ZONE_SCOPED else ""
         if (kind, form) in self.user:
             return scope, self.user[(kind, form)], "alias-file"
         if (kind, scope, form) in self.text:
@@ -167,11 +174,12 @@ class _Resolver:
 def resolve(extractions: Iterable[Extraction], aliases: Aliases | None = None) -> Resolution:
     """Resolve the mentions of all documents into entities."""
     extractions = tuple(sorted(extractions, key=lambda e: e.document.name))
-    zone_of: dict[str, str] = {}
+    zone_of: dict[str, str | None] = {}
     zone_rule: dict[str, str] = {}
     for extraction in extractions:
         zone_of[extraction.document.name], zone_rule[extraction.document.name] = _own_zone(extraction)
-    resolver = _Resolver(extractions, zone_of, aliases or {})
+    scope_of = {e.document.name: _scope(e, zone_of[e.document.name]) for e in extractions}
+    resolver = _Resolver(extractions, scope_of, aliases or {})
     keys: dict[MentionKey, str] = {}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, Kind] = {}
@@ -179,12 +187,12 @@ def resolve(extractions: Iterable[Extraction], aliases: Aliases | None = None) -
     log: list[Decision] = []
     for extraction in extractions:
         name = extraction.document.name
-        own = extraction.mentions[0]
+        own, own_key = extraction.own_zone, zone_of[name]
         for mention in extraction.mentions:
             if (name, mention.kind, mention.label) in keys:
                 continue
-            if mention.kind is Kind.ZONE and mention.label == own.label:
-                key, rule = zone_of[name], zone_rule[name]
+            if own is not None and own_key is not None and mention.kind is Kind.ZONE and mention.label == own.label:
+                key, rule = own_key, zone_rule[name]
             else:
                 scope, canonical, rule = resolver.canonical(name, mention)
                 key = entity_key(mention.kind, scope, canonical)

@@ -156,7 +156,7 @@ def predicted_items(extraction: Extraction) -> dict[str, set[Item]]:
             continue  # the report's zone inferred from cities or metadata is not a text mention
         items[mention.kind.value].add((_norm(mention.label),))
     by_predicate: dict[str, set[Item]] = {name: set() for name in FACT_TYPES}
-    own = extraction.mentions[0]
+    own = extraction.own_zone
     bare = next((w for w in BARE_ZONES if w in extraction.info.title), "高新区")
     for fact in extraction.facts:
         if fact.predicate in by_predicate:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kg.errors import InputError, UnreadableFile
 from kg.text.formats import READERS
-from kg.types import Document, Kind
+from kg.types import Document, Failure, Kind
 
 MAX_BYTES = 50 * 1024 * 1024
 METADATA_FILE = "metadata.csv"
@@ -111,8 +111,12 @@ def read_document(path: Path) -> Document:
     return Document(name=path.name, text=text, sha256=digest, path=str(path), meta=tuple(sorted(meta.items())))
 
 
-def read_documents(paths: Iterable[Path]) -> Iterator[Document | Skipped]:
-    """Every report under ``paths`` in a stable order, and a note for each file passed over."""
+def read_documents(paths: Iterable[Path]) -> Iterator[Document | Skipped | Failure]:
+    """Every report under ``paths`` in a stable order, and a note for each file passed over.
+
+    A file that is not a readable report is :class:`Skipped`; a file a reader breaks on
+    unexpectedly (a bug) is a :class:`~kg.types.Failure` of the ``read`` stage.
+    """
     files, notes = scan(list(paths))
     yield from notes
     for path in files:
@@ -120,6 +124,8 @@ def read_documents(paths: Iterable[Path]) -> Iterator[Document | Skipped]:
             yield read_document(path)
         except UnreadableFile as exc:
             yield Skipped(str(path), str(exc))
+        except Exception as exc:
+            yield Failure.of("read", path.name, str(path), exc)
 
 
 def read_aliases(path: Path) -> dict[tuple[Kind, str], str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
+from kg.errors import EXIT_PARTIAL, UnreadableFile
 from kg.namespace import ZG
 from kg.text.formats import decode_text, read_docx, read_html, read_pdf
 from tests.conftest import kg
@@ -120,16 +121,12 @@ def test_html_keeps_main_text_only() -> None:
     ],
 )
 def test_bad_bytes_give_a_reason(reader, data: bytes, reason: str) -> None:  # type: ignore[no-untyped-def]
-    from kg.errors import UnreadableFile
-
     with pytest.raises(UnreadableFile, match=reason):
         reader(data)
 
 
 def test_scanned_pdf_is_reported(tmp_path: Path) -> None:
     from reportlab.pdfgen import canvas
-
-    from kg.errors import UnreadableFile
 
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer)
@@ -147,11 +144,13 @@ def test_bad_files_are_skipped_and_the_build_goes_on(tmp_path: Path) -> None:
     (tmp_path / "broken.docx").write_bytes(zipfile.ZipFile.__name__.encode())
     (tmp_path / "table.xlsx").write_bytes(b"x")
     (tmp_path / ".hidden.txt").write_text(TEXT, encoding="utf-8")
-    proc = kg("build", str(tmp_path), "-o", str(tmp_path / "out"), "--no-html")
+    proc = kg("build", str(tmp_path), "-o", str(tmp_path / "out"), "--no-html", check=False)
     skipped = [line for line in proc.stderr.splitlines() if line.startswith("kg: skipped")]
     assert len(skipped) == 5
     assert "Traceback" not in proc.stderr
     assert proc.stderr.count("1 reports ->") == 1
+    assert proc.returncode == EXIT_PARTIAL  # built, with four reports skipped (the .xlsx is no report)
+    assert proc.stderr.strip().splitlines()[-1] == "kg: built, with 4 report(s) skipped (exit code 3)"
     strict = kg("build", str(tmp_path), "-o", str(tmp_path / "strict"), "--no-html", "--strict", check=False)
     assert strict.returncode == 1 and not (tmp_path / "strict").exists()
 
