@@ -36,11 +36,21 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def _variant(recogniser: str) -> str:
+    """The cache's sub-folder for a recogniser: its name, or the hash of a model file's bytes."""
+    if recogniser in ("packaged", "none"):
+        return recogniser
+    try:
+        return hashlib.sha256(Path(recogniser).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return hashlib.sha256(recogniser.encode()).hexdigest()[:16]
+
+
 class ExtractionCache:
     """First-pass extractions on disk, one file per (document content, code version)."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory / code_version()
+    def __init__(self, directory: Path, recogniser: str = "packaged") -> None:
+        self.directory = directory / code_version() / _variant(recogniser)
 
     def _path(self, sha256: str, name: str) -> Path:
         return self.directory / f"{sha256}-{hashlib.sha256(name.encode()).hexdigest()[:8]}.pickle"

@@ -74,9 +74,11 @@ def main() -> None:
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
 @click.option("--validate", "check", is_flag=True,
               help="Check the graph against ontology/shapes.ttl (SHACL) before writing; slow on large corpora.")
+@click.option("--recogniser", default="packaged", show_default=True,
+              help="Entity recogniser: packaged, none (the rules alone) or a model file from kg train.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: bool, jobs: int, no_cache: bool,
-          no_html: bool, check: bool, quiet: bool) -> None:
+          no_html: bool, check: bool, recogniser: str, quiet: bool) -> None:
     """Build the graph from report files or folders (default: seeds/).
 
     \b
@@ -107,7 +109,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     with click.progressbar(length=total, label="extracting", file=sys.stderr,
                            hidden=not show) as bar:
         result = run_build(inputs, progress=lambda _name: bar.update(1), aliases=aliases, jobs=jobs,
-                           cache=None if no_cache else out_dir / ".cache", strict=strict)
+                           cache=None if no_cache else out_dir / ".cache", strict=strict, recogniser=recogniser)
     for skipped in result.skipped:
         click.echo(f"kg: skipped {skipped.path}: {skipped.reason}", err=True)
     for failed in result.failed:
@@ -275,47 +277,6 @@ def stats(graph_path: Path) -> None:
         click.echo(f"  {name:<24} {count:>7}")
 
 
-@main.command(name="eval")
-@click.option("--gold", "gold_dir", type=click.Path(path_type=Path), default=Path("tests/gold"),
-              show_default=True, help="Folder of gold JSON files, one per report.")
-@click.option("--docs", "doc_dirs", type=click.Path(path_type=Path), multiple=True,
-              help="Folders with the reports (repeatable). Default: seeds/ and ../shared/corpus/.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
-@click.option("--details", type=int, default=10, show_default=True,
-              help="Misses and false positives shown per class.")
-@click.option("--check", is_flag=True, help="Exit with code 1 when a quality target is not met.")
-def evaluate(gold_dir: Path, doc_dirs: tuple[Path, ...], fmt: str, details: int, check: bool) -> None:
-    """Score extraction against gold annotations: P/R/F1 per class and fact type.
-
-    Then whether the quality targets (entity F1 >= 0.90, totalInvestment
-    precision >= 0.97 and recall >= 0.85, awardedTo and indicator F1 >= 0.85)
-    are met, and the misses and false positives of each class.
-
-    \b
-    Example:  kg eval --gold tests/gold --docs seeds --docs ../shared/corpus
-              kg eval -f json --details 0 | jq .targets
-    """
-    import json
-
-    from kg.outputs.evaluate import evaluate as score
-    from kg.outputs.evaluate import format_table, load_gold
-    from kg.pipeline import build as run_build
-
-    gold = load_gold(gold_dir)
-    dirs = list(doc_dirs) or [d for d in (Path("seeds"), Path("../shared/corpus")) if d.is_dir()]
-    report = score(run_build(dirs).extractions, gold)
-    if fmt == "json":
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(format_table(report, details), nl=False)
-    unmet = report.unmet()
-    if check and unmet:
-        name, measure, value, target = unmet[0]
-        raise ZoneGraphError(f"{len(unmet)} quality target(s) not met (first: {name} {measure} "
-                             f"{value:.3f} < {target})")
-
-
 @main.command(name="validate")
 @click.argument("graph_path", required=False, type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
 def validate_command(graph_path: Path) -> None:
@@ -438,3 +399,14 @@ def push(endpoint: str, graph_iri: str | None, graph_path: Path) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _register_quality_commands() -> None:
+    """``kg eval``, ``kg audit`` and ``kg train`` live in :mod:`kg.cli_quality`."""
+    from kg.cli_quality import audit, evaluate, train
+
+    for command in (evaluate, audit, train):
+        main.add_command(command)
+
+
+_register_quality_commands()

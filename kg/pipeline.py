@@ -1,6 +1,7 @@
 """The ordered stages of a build; the only module that knows their order.
 
-    read → normalise → extract → learn names → recognise → resolve → RDF
+    read → normalise → extract (rules) → decide (learned recogniser) → learn names → recognise
+    → resolve → RDF
 
 >>> from pathlib import Path
 >>> graph = build([Path("seeds")]).graph      # doctest: +SKIP
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str], None]
 T = TypeVar("T")
+#: The recogniser shipped with ZoneGraph (see :func:`kg.learn.model.load`).
+PACKAGED = "packaged"
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,23 @@ class BuildResult:
         return to_graph(self.triples)
 
 
-def extract_document(document: Document) -> Extraction:
-    """First pass over one document: normalise its text, then extract."""
+def extract_rules(document: Document) -> Extraction:
+    """The rules' pass over one document: normalise its text, then extract."""
     from kg.extract import extract
     from kg.text.normalize import normalize
 
     return extract(document, normalize(document.text))
+
+
+def extract_document(document: Document, recogniser: str = PACKAGED) -> Extraction:
+    """First pass over one document: the rules propose, the learned recogniser decides.
+
+    ``recogniser`` is "packaged" (the model shipped in kg/resources), "none" (the rules alone)
+    or the path of a model file.
+    """
+    from kg.learn.model import decide, load
+
+    return decide(extract_rules(document), load(recogniser))
 
 
 def failure(stage: str, document: Document, exc: BaseException) -> Failure:
@@ -63,13 +77,13 @@ def failure(stage: str, document: Document, exc: BaseException) -> Failure:
     return Failure.of(stage, document.name, document.path, exc)
 
 
-def extract_safely(document: Document) -> Extraction | Failure:
+def extract_safely(document: Document, recogniser: str = PACKAGED) -> Extraction | Failure:
     """:func:`extract_document`, or the :class:`Failure` of a report the extractor breaks on.
 
     A fault boundary: an unexpected error on one report must not stop the build of the others.
     """
     try:
-        return extract_document(document)
+        return extract_document(document, recogniser)
     except Exception as exc:
         return failure("extract", document, exc)
 
@@ -82,6 +96,7 @@ class Options:
     cache: Path | None = None
     aliases: Aliases | None = None
     strict: bool = False
+    recogniser: str = PACKAGED
 
 
 def first_pass(
@@ -90,7 +105,7 @@ def first_pass(
     """Extract every document, from the cache where it has them, in ``options.jobs`` processes."""
     from kg.cache import ExtractionCache
 
-    cache = ExtractionCache(options.cache) if options.cache else None
+    cache = ExtractionCache(options.cache, options.recogniser) if options.cache else None
     docs = list(documents)
     done: dict[int, Extraction | Failure] = {}
     todo: list[int] = []
@@ -102,7 +117,7 @@ def first_pass(
                 progress(document.name)
         else:
             todo.append(n)
-    for n, result in zip(todo, _extract_all([docs[n] for n in todo], options.jobs), strict=True):
+    for n, result in zip(todo, _extract_all([docs[n] for n in todo], options), strict=True):
         done[n] = result
         if cache and isinstance(result, Extraction):
             cache.put(result)
@@ -111,15 +126,19 @@ def first_pass(
     return [done[n] for n in range(len(docs))]
 
 
-def _extract_all(documents: list[Document], jobs: int) -> Iterator[Extraction | Failure]:
+def _extract_all(documents: list[Document], options: Options) -> Iterator[Extraction | Failure]:
     """Extractions in input order; several processes when ``jobs`` > 1 and there is work for them."""
+    from functools import partial
+
+    extract = partial(extract_safely, recogniser=options.recogniser)
+    jobs = options.jobs
     if jobs <= 1 or len(documents) < 2 * jobs:
-        yield from map(extract_safely, documents)
+        yield from map(extract, documents)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(extract_safely, documents, chunksize=max(1, len(documents) // (jobs * 8)))
+        yield from pool.map(extract, documents, chunksize=max(1, len(documents) // (jobs * 8)))
 
 
 class _StageFailed(Exception):
@@ -222,6 +241,7 @@ def build(
     jobs: int = 1,
     cache: Path | None = None,
     strict: bool = False,
+    recogniser: str = PACKAGED,
 ) -> BuildResult:
     """Build the knowledge graph of the reports under ``paths``.
 
@@ -233,7 +253,8 @@ def build(
     """
     from kg.text.read import read_aliases, read_documents
 
-    options = Options(jobs=jobs, cache=cache, aliases=read_aliases(aliases) if aliases else None, strict=strict)
+    options = Options(jobs=jobs, cache=cache, aliases=read_aliases(aliases) if aliases else None, strict=strict,
+                      recogniser=recogniser)
     skipped: list[Skipped] = []
     unread: list[Failure] = []
 

@@ -24,10 +24,11 @@ def test_incremental_build_equals_clean_build(tmp_path: Path, monkeypatch) -> No
 
     extracted: list[str] = []
     original = pipeline.extract_document
-    monkeypatch.setattr(pipeline, "extract_document", lambda d: extracted.append(d.name) or original(d))
+    monkeypatch.setattr(pipeline, "extract_document",
+                        lambda d, r="packaged": extracted.append(d.name) or original(d, r))
     incremental = build([reports], cache=cache)
     assert extracted == [files[-1].name]
-    assert len(list((cache / code_version()).glob("*.pickle"))) == len(files)
+    assert len(list((cache / code_version() / "packaged").glob("*.pickle"))) == len(files)
 
     monkeypatch.setattr(pipeline, "extract_document", original)
     clean = build([reports])
@@ -43,3 +44,12 @@ def test_parallel_build_equals_single_process(tmp_path: Path) -> None:
     one = to_turtle(build([reports], jobs=1).graph)
     two = to_turtle(build([reports], jobs=2).graph)
     assert one == two
+
+
+def test_the_cache_keeps_recognisers_apart(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    rules = build([SEEDS], cache=cache, recogniser="none")
+    packaged = build([SEEDS], cache=cache)
+    assert to_turtle(build([SEEDS], cache=cache, recogniser="none").graph) == to_turtle(rules.graph)
+    assert to_turtle(build([SEEDS]).graph) == to_turtle(packaged.graph)
+    assert {p.name for p in (cache / code_version()).iterdir()} == {"none", "packaged"}

@@ -36,6 +36,10 @@ MIN_BRAND, MAX_BRAND = 2, 4
 #: Industry words longest first (the longest match wins); words a brand may not open with.
 INDUSTRY_LONGEST_FIRST = tuple(sorted(p.INDUSTRY_WORDS, key=len, reverse=True))
 NOT_BRAND_OPENINGS = tuple(w for w in p.NOT_BRAND if len(w) >= 2)
+#: Industry words by their first character, longest first (one dictionary look-up per position).
+INDUSTRY_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _word in INDUSTRY_LONGEST_FIRST:
+    INDUSTRY_BY_FIRST[_word[0]] = (*INDUSTRY_BY_FIRST.get(_word[0], ()), _word)
 CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 MIN_PROPER = 3
 MIN_BARE_COMPANY = 4
@@ -70,7 +74,7 @@ def short_name_prefix(name: str) -> str | None:
         brand = name[:brand_len]
         if brand in p.NOT_BRAND or not CJK_ONLY.fullmatch(brand) or brand.startswith(NOT_BRAND_OPENINGS):
             continue
-        for word in INDUSTRY_LONGEST_FIRST:
+        for word in INDUSTRY_BY_FIRST.get(name[brand_len : brand_len + 1], ()):
             if name.startswith(word, brand_len):
                 rest = name[brand_len + len(word) :]
                 if not rest.startswith(COMPOUND_AFTER):

@@ -48,6 +48,11 @@ ZONE_SUFFIXES = (
     "高新技术产业开发区", "经济技术开发区", "经济开发区", "高新技术开发区", "高新区",
     "经开区", "开发区", "综合保税区", "保税区", "自贸区",
 )
+#: More zone forms of the genre (with a place before them): candidates for the learned recogniser.
+MORE_ZONE_SUFFIXES = (
+    "新区", "综保区", "保税港区", "台商投资区", "工业集中区", "产业集聚区", "自由贸易试验区", "自贸试验区",
+    "片区", "示范区", "试验区", "新城", "起步区", "工业区", "临空经济区", "汽开区",
+)
 #: Bare words that refer back to the report's own zone.
 ZONE_SELF = ("高新区", "经开区", "开发区", "本区", "我区", "全区", "园区", "辖区")
 #: Generic words for a zone: never a zone's name, nor a short name of one ("（简称“开发区”）").
@@ -218,6 +223,9 @@ PARK_SUFFIXES = (
     "产业园区", "工业园区", "科技产业园", "产业园", "工业园", "科技园", "孵化园", "孵化器",
     "创业园", "创新园", "物流园", "园区", "小镇", "中试基地", "孵化基地", "产业基地",
 )
+#: Named places for industry without 产业园: candidates for the learned recogniser.
+MORE_PARK_SUFFIXES = ("小镇", "科学城", "科技城", "软件园", "加速器", "孵化中心", "众创空间", "创新港",
+                      "产业社区", "生物城", "汽车城", "医药谷", "光谷", "药谷", "信息谷", "硅谷", "智谷", "工业港", "物流港")
 #: Heads of a descriptive phrase set before a name ("国际一流家居品牌<firm>…项目"): dropped.
 APPOSITIVE_HEADS = ("品牌", "龙头企业", "领军企业", "独角兽企业", "上市公司")
 #: A project named after a park (<firm>…产业园一期项目) is a park build-out: its leading firm
@@ -241,6 +249,15 @@ HONOR_TRIGGERS = (
     "被评为", "被确定为", "被认定为", "被命名为", "被授予", "被列为", "荣获", "获评", "获批",
     "入选", "挂牌", "获得", "获授", "评为", "认定为", "成功创建", "创建成为", "跻身", "申创",
 )
+#: How awards and designations end: candidates for the learned recogniser (…奖, …示范基地).
+AWARD_SUFFIXES = ("奖", "示范区", "示范基地", "示范园区", "示范园", "示范点", "示范单位", "示范企业", "试点",
+                  "先进单位", "先进集体", "称号", "冠军", "工厂", "名单", "榜单", "小巨人企业", "百强", "十强")
+#: Words after which a name often follows (引进甲乙科技, 签约丙丁项目).
+NAME_CUES_BEFORE = ("引进", "引入", "签约", "招引", "落户", "入驻", "包括", "龙头企业", "领军企业", "上市公司",
+                    "携手", "新引进")
+#: Verbs that end the subject opening a clause ("甲乙机械荣膺…"), besides jieba's verbs.
+SUBJECT_VERBS = ("荣获", "荣膺", "获批", "获评", "入选", "是", "在", "已", "正式", "成功", "发力", "位居", "成为",
+                 "实现", "完成", "签约", "落户", "投产", "开工", "竣工", "建成", "等", "连续", "牵头", "研发")
 #: Unquoted honors must end like this (designations, titles, awards).
 HONOR_SUFFIXES = (
     "示范区", "示范基地", "示范园区", "示范园", "示范点", "示范单位", "示范企业", "基地", "试点",

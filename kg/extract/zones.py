@@ -97,6 +97,31 @@ def find(sentence: Sentence) -> list[Mention]:
     return [Mention(Kind.ZONE, name, sentence.index) for name in full_zone_names(sentence.text)]
 
 
+ANY_ZONE_SUFFIX = tuple(sorted({*p.ZONE_SUFFIXES, *p.MORE_ZONE_SUFFIXES}, key=len, reverse=True))
+#: Openings that make a phrase, not a name: enumeration (六是…), verbs of policy text, levels.
+NOT_A_NAME_START = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|" + "|".join(
+    map(re.escape, sorted(p.ZONE_PREFIX_STOP, key=len, reverse=True))) + ")")
+
+
+def is_zone_name(label: str) -> bool:
+    """Whether a label can name a zone: a place (or a proper name) before a zone suffix, never a
+    bare suffix, a count, an enumeration or a phrase of policy text.
+
+    >>> [is_zone_name(x) for x in ("兰州新区", "六是高新区", "五大开发区", "新区", "深化开发区", "镇村片区")]
+    [True, False, False, False, False, True]
+    """
+    suffix = next((s for s in ANY_ZONE_SUFFIX if label.endswith(s)), None)
+    if suffix is None:
+        return False
+    place = label[: -len(suffix)]
+    if len(place) < 2 or NOT_A_NAME_START.match(place) or p.ZONE_PREFIX_COUNT.match(place) or "的" in place:
+        return False
+    if is_masked(label) or _province_only(place) or label in p.GENERIC_ZONE_WORDS:
+        return False
+    first = tokens(place)[0]
+    return first.flag not in ("v", "vn", "p", "d", "r", "m", "c", "u", "uj")
+
+
 def own_zone_word(title: str, text: str) -> str | None:
     """The bare word by which a report speaks of its own zone, or ``None`` when it speaks of none.
 

@@ -8,22 +8,20 @@ not in gold), so the next error to fix is one glance away.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
-from kg.errors import InputError
 from kg.extract.forms import normal_form
+from kg.outputs.gold import ENTITY_CLASSES, FACT_TYPES, load_gold
 from kg.types import Extraction, Fact, Kind, Mention
 
-ENTITY_CLASSES = ("Zone", "Company", "Project", "Park", "Honor", "Person", "Organization", "Cluster")
-FACT_TYPES = ("totalInvestment", "investor", "status", "awardedTo", "indicators")
+__all__ = ["ENTITY_CLASSES", "FACT_TYPES", "Report", "Score", "agreement", "evaluate", "format_table", "load_gold"]
+
 BARE_ZONES = ("高新区", "经开区", "开发区", "园区")
 TEXT_RULES = frozenset(("title", "first-full-name"))
-#: Kinds of observation the gold annotates (targets and shares are left out of it).
-OBSERVED = frozenset(("actual", "estimate"))
+#: Kinds of observation the gold annotates (shares are left out of it).
+OBSERVED = frozenset(("actual", "estimate", "target"))
 #: The quality ZoneGraph aims at on its gold set: (score, measure) → minimum.
 TARGETS = {
     ("Zone", "f1"): 0.90, ("Company", "f1"): 0.90, ("Project", "f1"): 0.90, ("Park", "f1"): 0.90,
@@ -77,6 +75,11 @@ class Report:
         """One number of the report, e.g. ``measure("Company", "f1")``."""
         return float(getattr(self.scores[name], measure))
 
+    def without_examples(self) -> Report:
+        """The same scores without their misses and false positives (what a test-split run may show)."""
+        bare = {name: Score(s.tp, s.fp, s.fn) for name, s in self.scores.items()}
+        return Report(self.documents, bare)
+
     def unmet(self) -> list[tuple[str, str, float, float]]:
         """The :data:`TARGETS` not reached: (score, measure, value, target)."""
         return [(name, measure, self.measure(name, measure), target)
@@ -96,21 +99,6 @@ class Report:
                          "met": self.measure(name, measure) >= target}
                         for (name, measure), target in TARGETS.items()],
         }
-
-
-def load_gold(gold_dir: Path) -> dict[str, dict]:  # type: ignore[type-arg]
-    """Read every gold JSON file of a folder, keyed by document file name."""
-    files = sorted(gold_dir.glob("*.json"))
-    if not files:
-        raise InputError(f"no gold files (*.json) in {gold_dir}")
-    gold: dict[str, dict] = {}  # type: ignore[type-arg]
-    for path in files:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}") from exc
-        gold[data["document"]] = data
-    return gold
 
 
 def _norm(value: object) -> str:
@@ -134,11 +122,18 @@ def gold_items(data: dict) -> dict[str, set[Item]]:  # type: ignore[type-arg]
     items["status"] = {(_norm(f["project"]), f["status"]) for f in facts.get("status", [])}
     items["awardedTo"] = {(_norm(f["honor"]), _norm(f["recipient"])) for f in facts.get("awardedTo", [])}
     items["indicators"] = {
-        (_norm(f["metric"]), _norm(f["value"]), _norm(f.get("growth")), str(f.get("period")),
-         str(bool(f.get("estimated"))))
+        _figure(f["metric"], f.get("change"), f["value"], f.get("unit"), f.get("growth"), f.get("period"),
+                f.get("kind") or ("estimate" if f.get("estimated") else "actual"))
         for f in facts.get("indicators", []) if f.get("value") is not None
     }
     return items
+
+
+def _figure(metric: str, change: str | None, value: object, unit: str | None, growth: object,
+            period: str | None, kind: str) -> Item:
+    """A figure as compared: the change word and metric together (新增 + 高新技术企业 is what
+    an extractor may write as one metric), value, unit, growth, period and kind."""
+    return (_norm((change or "") + metric), _norm(value), _norm(unit), _norm(growth), str(period), kind)
 
 
 def _label(obj: object) -> str:
@@ -165,7 +160,7 @@ def predicted_items(extraction: Extraction) -> dict[str, set[Item]]:
                 item = (item[0], _norm(bare))  # the gold names an unnamed own zone as written
             by_predicate[fact.predicate].add(item)
     by_predicate["indicators"] = {
-        (_norm(o.metric), _norm(o.value), _norm(o.growth), str(o.period), str(o.estimated))
+        _figure(o.metric, None, o.value, o.unit, o.growth, o.period, o.kind)
         for o in extraction.observations if o.kind in OBSERVED
     }
     return {**items, **by_predicate}
@@ -192,6 +187,18 @@ def evaluate(extractions: Iterable[Extraction], gold: dict[str, dict]) -> Report
     return Report(documents, scores)
 
 
+def agreement(first: dict[str, dict], second: dict[str, dict]) -> Report:  # type: ignore[type-arg]
+    """How far two independent annotations of the same reports agree: ``first`` taken as gold,
+    ``second`` as found, so F1 is the agreement between the two (symmetric)."""
+    scores = {name: Score() for name in (*ENTITY_CLASSES, *FACT_TYPES)}
+    documents = sorted(set(first) & set(second))
+    for name in documents:
+        expected, found = gold_items(first[name]), gold_items(second[name])
+        for key, score in scores.items():
+            score.add(name, expected.get(key, set()), found.get(key, set()))
+    return Report(documents, scores)
+
+
 def format_table(report: Report, details: int = 10) -> str:
     """A plain-text table of the scores followed by misses and false positives."""
     lines = [f"{len(report.documents)} documents", "",
@@ -208,3 +215,17 @@ def format_table(report: Report, details: int = 10) -> str:
             lines += [f"  miss  {m}" for m in s.misses[:details]]
             lines += [f"  extra {m}" for m in s.false_positives[:details]]
     return "\n".join(lines) + "\n"
+
+
+def markdown_table(report: Report) -> str:
+    """Per-class P/R/F1 as a Markdown table (for the test log and the docs)."""
+    lines = ["| | P | R | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
+    lines += [f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp} | {s.fp} | {s.fn} |"
+              for name, s in report.scores.items()]
+    return "\n".join(lines) + "\n"
+
+
+def log_entry(report: Report, date: str, commit: str, note: str = "") -> str:
+    """One entry of ``TEST_LOG.md``: when, at which commit, on how many reports, the scores."""
+    head = f"## {date} · {commit} · {len(report.documents)} test reports\n\n"
+    return head + (f"{note}\n\n" if note else "") + markdown_table(report) + "\n"

@@ -10,7 +10,7 @@ only read an existing graph (``kg query``) never pay for loading it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
 from operator import attrgetter
@@ -61,6 +61,7 @@ def sentences(text: str) -> list[Sentence]:
 _RUNS: dict[str, tuple[tuple[str, str], ...]] = {}
 _TOKENS: dict[str, tuple[Token, ...]] = {}
 _CLAUSES: dict[str, tuple[tuple[int, str], ...]] = {}
+_BOUNDARIES: dict[str, tuple[int, ...]] = {}
 #: A bound on the texts remembered when nothing calls :func:`new_document`.
 MAX_MEMO = 200_000
 
@@ -81,6 +82,7 @@ def new_document() -> None:
     _RUNS.clear()
     _TOKENS.clear()
     _CLAUSES.clear()
+    _BOUNDARIES.clear()
 
 
 def clauses(text: str) -> tuple[tuple[int, str], ...]:
@@ -229,6 +231,29 @@ def tokens(text: str) -> tuple[Token, ...]:
             append(_new_token(Token, (word, flag, pos)))
             pos += len(word)
     return _keep(_TOKENS, text, tuple(out))
+
+
+def boundaries(text: str) -> tuple[int, ...]:
+    """The offsets where a jieba word of ``text`` starts, and ``len(text)``, in order."""
+    done = _BOUNDARIES.get(text)
+    if done is None:
+        done = _keep(_BOUNDARIES, text, (*(t.start for t in tokens(text)), len(text)))
+    return done
+
+
+def span_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """The words of the whole text that overlap ``text[start:end]`` (the first and last may reach
+    outside it), at their offsets in ``text``: no new segmentation for a span of a segmented text.
+
+    >>> [t.word for t in span_tokens("新建光伏发电项目", 2, 6)]
+    ['光伏', '发电']
+    >>> [t.word for t in span_tokens("新建光伏发电项目", 3, 5)]
+    ['光伏', '发电']
+    """
+    toks = tokens(text)
+    i = max(0, bisect_right(toks, start, key=_START) - 1)
+    j = bisect_left(toks, end, key=_START)
+    return toks[i:j]
 
 
 def cued_tokens(text: str, cue: re.Pattern[str]) -> list[Token]:

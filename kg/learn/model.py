@@ -1,0 +1,181 @@
+"""The learned recogniser at work: score every candidate name and keep the ones the model believes.
+
+The model is a table of weights per feature and class (multinomial logistic regression),
+trained by ``kg train`` from the gold annotations and shipped as JSON in
+``kg/resources/recogniser.json``; scoring needs no machine-learning library.  For the classes
+it decides (:data:`~kg.learn.candidates.DECIDED`) the rules only propose: a rule's mention is
+kept when the model agrees, a candidate no rule found is added when the model is sure, and a
+fact is kept only when the names it links are.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.extract.zones import is_zone_name
+from kg.learn.candidates import DECIDED, Candidate, candidates
+from kg.learn.features import Context, Part, parts
+from kg.types import Extraction, Fact, Kind, Mention
+
+MODEL_FILE = "recogniser.json"
+NONE = "none"
+
+
+@dataclass(frozen=True)
+class Recogniser:
+    """Weights per feature and class, a bias per class, and two thresholds per class.
+
+    A candidate that a rule proposed as class C is kept unless the model's probability that
+    it is no name exceeds ``rejects[C]``; any other candidate is added as its most probable
+    class C when that probability reaches ``thresholds[C]``.
+    """
+
+    classes: tuple[str, ...]
+    weights: dict[str, tuple[float, ...]]
+    bias: tuple[float, ...]
+    thresholds: dict[str, float]
+    rejects: dict[str, float] = field(default_factory=dict)
+    meta: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Recogniser:  # type: ignore[type-arg]
+        return cls(tuple(data["classes"]), {k: tuple(v) for k, v in data["weights"].items()},
+                   tuple(data["bias"]), dict(data["thresholds"]), dict(data.get("rejects", {})),
+                   dict(data.get("meta", {})))
+
+    def probabilities(self, feats: Iterable[str]) -> list[float]:
+        """Class probabilities (softmax of the summed weights of the present features)."""
+        weights = self.weights
+        rows = [weights[name] for name in feats if name in weights]
+        scores = [sum(column) for column in zip(self.bias, *rows, strict=True)]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def probabilities_of(self, groups: Iterable[Part], sums: dict[tuple[object, ...], list[float]]) -> list[float]:
+        """:meth:`probabilities` from feature groups, each group's weights summed once per key."""
+        weights = self.weights
+        vectors = [self.bias]
+        for key, names in groups:
+            vector = sums.get(key)
+            if vector is None:
+                rows = [weights[name] for name in names if name in weights]
+                vector = sums[key] = [sum(column) for column in zip(*rows, strict=True)] if rows else []
+            if vector:
+                vectors.append(vector)
+        scores = [sum(column) for column in zip(*vectors, strict=True)]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def judge(self, cand: Candidate, probs: list[float]) -> tuple[str, float]:
+        """The class a candidate is kept as ("none" when it is not), and the model's confidence."""
+        return judge(self.classes, cand, probs, self.thresholds, self.rejects)
+
+
+def judge(classes: tuple[str, ...], cand: Candidate, probs: list[float], thresholds: dict[str, float],
+          rejects: dict[str, float]) -> tuple[str, float]:
+    """Keep a rule's proposal unless the model finds it no name; add others the model is sure of."""
+    p_none = probs[classes.index(NONE)]
+    ruled = next((k.value for k in DECIDED if f"rule:{k.value}" in cand.hints), None)
+    if ruled is not None and ruled in classes and p_none <= rejects.get(ruled, 1.0):
+        return ruled, 1.0 - p_none
+    k = max((k for k, c in enumerate(classes) if c != NONE), key=probs.__getitem__)
+    cls = classes[k]
+    return (cls, probs[k]) if probs[k] >= thresholds.get(cls, 0.5) else (NONE, probs[k])
+
+
+@lru_cache(maxsize=4)
+def load(spec: str = "packaged") -> Recogniser | None:
+    """A recogniser: "packaged" (shipped with ZoneGraph, if there is one), "none" (the rules
+    alone, ``None``) or the path of a model file written by ``kg train``."""
+    if spec == "none":
+        return None
+    if spec == "packaged":
+        packaged = resources.files("kg") / "resources" / MODEL_FILE
+        return Recogniser.from_dict(json.loads(packaged.read_text(encoding="utf-8"))) if packaged.is_file() else None
+    try:
+        return Recogniser.from_dict(json.loads(Path(spec).read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError) as exc:
+        raise InputError(f"cannot read recogniser {spec}: {exc} (give a file written by kg train, or 'none')") from exc
+
+
+def sentence_candidates(extraction: Extraction) -> dict[int, list[Candidate]]:
+    """Candidates of every sentence of an extraction, from its rules' mentions and the proposals."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in extraction.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    return {s.index: candidates(s, by_sentence.get(s.index, [])) for s in extraction.sentences}
+
+
+Scored = list[tuple[Candidate, str, float]]
+
+
+def decide(extraction: Extraction, model: Recogniser | None) -> Extraction:
+    """The extraction with the decided classes' names chosen by ``model`` (unchanged without one)."""
+    if model is None:
+        return extraction
+    scored: dict[int, Scored] = {}
+    for index, cands in sentence_candidates(extraction).items():
+        text = extraction.sentences[index].text
+        context = Context(text)
+        sums: dict[tuple[object, ...], list[float]] = {}
+        scored[index] = [(cand, *model.judge(cand, model.probabilities_of(parts(text, cand, context), sums)))
+                         for cand in cands]
+    return apply(extraction, scored)
+
+
+def apply(extraction: Extraction, scored: dict[int, Scored]) -> Extraction:
+    """The extraction with the decided classes' names replaced by the accepted candidates."""
+    decided = {k.value for k in DECIDED}
+    kept: list[Mention] = [m for m in extraction.mentions if m.kind.value not in decided or m.sentence < 0]
+    for index, items in sorted(scored.items()):
+        valid = [(cand, cls, score) for cand, cls, score in items if cls == NONE or _valid(cls, cand.text)]
+        kept += [Mention(Kind(cls), cand.text, index) for cand, cls, _ in _choose(valid)]
+    kept = list(dict.fromkeys(kept))
+    known = set(kept)
+    facts = tuple(f for f in extraction.facts if _holds(f, known))
+    return replace(extraction, mentions=tuple(kept), facts=facts)
+
+
+#: Constraints from the genre that a name of some class must meet, whatever the model says.
+CONSTRAINTS: dict[str, Callable[[str], bool]] = {Kind.ZONE.value: is_zone_name}
+
+
+def _valid(cls: str, label: str) -> bool:
+    check = CONSTRAINTS.get(cls)
+    return check is None or check(label)
+
+
+def _choose(scored: Scored) -> Scored:
+    """Accepted candidates, most probable first; a span may nest in another of a different class
+    (a firm inside its project's name) but never cross one or overlap one of its own class."""
+    chosen: list[tuple[Candidate, str, float]] = []
+    for cand, cls, prob in sorted((x for x in scored if x[1] != NONE), key=lambda x: (-x[2], x[0].start, x[0].end)):
+        if all(_compatible(cand, cls, other, other_cls) for other, other_cls, _ in chosen):
+            chosen.append((cand, cls, prob))
+    return sorted(chosen, key=lambda x: (x[0].start, x[0].end))
+
+
+def _compatible(a: Candidate, a_cls: str, b: Candidate, b_cls: str) -> bool:
+    if a.end <= b.start or b.end <= a.start:
+        return True
+    nested = (a.start >= b.start and a.end <= b.end) or (b.start >= a.start and b.end <= a.end)
+    return nested and a_cls != b_cls
+
+
+def _holds(fact: Fact, known: set[Mention]) -> bool:
+    """A fact whose names were all kept (or are not the model's to decide)."""
+    for mention in (fact.subject, fact.obj):
+        if isinstance(mention, Mention) and mention.kind in DECIDED and mention.sentence >= 0 and mention not in known:
+            return False
+    return True
