@@ -251,8 +251,10 @@ def build(
     be read, that is an error, and so is any unreadable file when ``strict`` (then all
     files are read before anything is extracted or cached).
     """
+    from kg.learn.model import load
     from kg.text.read import read_aliases, read_documents
 
+    load(recogniser)  # a model file that cannot be read is the user's mistake: said once, up front
     options = Options(jobs=jobs, cache=cache, aliases=read_aliases(aliases) if aliases else None, strict=strict,
                       recogniser=recogniser)
     skipped: list[Skipped] = []

@@ -41,7 +41,7 @@ def test_the_split_is_by_zone() -> None:
     zones: dict[str, set[str]] = defaultdict(set)
     for line in SPLIT.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            name, zone, part = line.split("\t")
+            _, zone, part = line.split("\t")
             zones[zone].add(part)
     assert {z: p for z, p in zones.items() if len(p) > 1} == {}, "no zone in two parts"
     test = [name for name, part in split.items() if part == "test"]

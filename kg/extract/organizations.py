@@ -1,4 +1,4 @@
-"""Organizations: government bodies named with their place (许昌市棚改办, 河南省商务厅).
+"""Organizations: government bodies named with their place (甲市棚改办, 乙省统计局).
 
 >>> [m.label for m in find(Sentence(0, "根据许昌市棚改办下达的2022年度棚户区改造任务分解", 0, 0))]
 ['许昌市棚改办']

@@ -225,7 +225,8 @@ PARK_SUFFIXES = (
 )
 #: Named places for industry without 产业园: candidates for the learned recogniser.
 MORE_PARK_SUFFIXES = ("小镇", "科学城", "科技城", "软件园", "加速器", "孵化中心", "众创空间", "创新港",
-                      "产业社区", "生物城", "汽车城", "医药谷", "光谷", "药谷", "信息谷", "硅谷", "智谷", "工业港", "物流港")
+                      "产业社区", "生物城", "汽车城", "医药谷", "光谷", "药谷", "信息谷", "硅谷", "智谷", "工业港",
+                      "物流港")
 #: Heads of a descriptive phrase set before a name ("国际一流家居品牌<firm>…项目"): dropped.
 APPOSITIVE_HEADS = ("品牌", "龙头企业", "领军企业", "独角兽企业", "上市公司")
 #: A project named after a park (<firm>…产业园一期项目) is a park build-out: its leading firm

@@ -57,6 +57,7 @@ MAX_SUBJECT_WORDS = 4
 MAX_SUBJECT = 16
 SUBJECT_VERB = re.compile("|".join(map(re.escape, p.SUBJECT_VERBS)))
 PROPER = frozenset(("nz", "nt", "nr", "nrt"))
+
 #: jieba flags of words that neither open a name (prepositions, adverbs, particles, verbs,
 #: numerals, time words, pronouns) nor close one (and verbs, measure words, adjectives…).
 NOT_FIRST = frozenset(("p", "d", "uj", "x", "r", "c", "u", "l", "ad", "ul", "vd", "mq", "z", "t", "q", "f", "v",
@@ -67,7 +68,7 @@ CUE_AFTER = re.compile("|".join(map(re.escape, sorted({*p.NAME_CUES_BEFORE, *p.H
                                                          key=len, reverse=True))))
 #: How long a name after a cue may be: titles after 获评 run longer than firms after 引进.
 CUE_REACH = {**dict.fromkeys(p.NAME_CUES_BEFORE, 14), **dict.fromkeys((*p.HONOR_TRIGGERS, "荣膺", "上榜"), 32)}
-#: Hints of candidates whose first words may name a firm (总投资X亿元的比亚迪汽车项目 → 比亚迪).
+#: Hints of candidates whose first words may name a firm (总投资X亿元的甲乙汽车项目 → 甲乙).
 PREFIXED = ("suffix:Project", "rule:Project", "list:Project", "suffix:Park", "rule:Park")
 MAX_PREFIX_WORDS = 3
 
@@ -128,7 +129,7 @@ def _proposals(text: str) -> list[tuple[tuple[int, int], str]]:
 
 
 def _subjects(text: str) -> list[tuple[tuple[int, int], str]]:
-    """The opening words of a clause, before its first verb: "鹰游纺机荣获…", "天明机械发力…"."""
+    """The opening words of a clause, before its first verb: "甲乙纺机荣获…", "丙丁机械发力…"."""
     out = []
     for clause in CLAUSE.finditer(text):
         start = clause.start()

@@ -174,7 +174,8 @@ def choose(train: Sequence[Annotated], dev: Sequence[Annotated], progress: Calla
 def to_json(model: Recogniser) -> str:
     """The model as deterministic JSON (sorted keys, fixed digits)."""
     data = {"classes": list(model.classes), "bias": list(model.bias), "thresholds": model.thresholds,
-            "rejects": model.rejects, "meta": model.meta, "weights": {k: list(v) for k, v in sorted(model.weights.items())}}
+            "rejects": model.rejects, "meta": model.meta,
+            "weights": {k: list(v) for k, v in sorted(model.weights.items())}}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
