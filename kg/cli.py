@@ -93,7 +93,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     bad input, or --strict with a report skipped; 130 interrupted.
     Example:  kg build seeds/ ../more-reports/2023/ -o output/ --aliases aliases.tsv
     """
-    from kg.outputs.export import resolution_tsv, to_turtle, write_atomic
+    from kg.outputs.export import left_out_tsv, resolution_tsv, to_turtle, write_atomic
     from kg.outputs.stats import graph_stats
     from kg.outputs.validate import validate
     from kg.pipeline import build as run_build
@@ -124,6 +124,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     turtle, log = to_turtle(result.triples), resolution_tsv(result.resolution.log)
     write_atomic(graph_path, turtle)
     write_atomic(out_dir / "resolution.tsv", log)
+    write_atomic(out_dir / "figures-left-out.tsv", left_out_tsv(result.extractions))
     _write_error_log(out_dir / ERROR_LOG, result.failed)
     written = [str(graph_path), str(out_dir / "resolution.tsv")]
     if not no_html:
@@ -219,7 +220,8 @@ def indicators(zone: str | None, graph_path: Path, fmt: str) -> None:
     """One row per indicator observation, with its evidence: open the CSV in a spreadsheet.
 
     \b
-    Columns: zone, metric as written, normalised metric, period, value and unit as
+    Columns: zone, change word (新增, 累计 …), metric as written, normalised
+    metric, period, qualifier (over, nearly, about, more than), value and unit as
     written, value in base unit (CNY, USD, count, percent …), growth %, kind
     (actual, estimate, target, share), report, evidence sentence.
     Example:  kg indicators --zone 许昌高新区 -f csv > jiyuan.csv
@@ -275,6 +277,9 @@ def stats(graph_path: Path) -> None:
     click.echo("properties")
     for name, count in result.properties.items():
         click.echo(f"  {name:<24} {count:>7}")
+    mapped, figures = result.figures_mapped
+    if figures:
+        click.echo(f"figures mapped to a metric concept: {mapped} of {figures} ({100 * mapped / figures:.0f} %)")
 
 
 @main.command(name="validate")

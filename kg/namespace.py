@@ -40,6 +40,7 @@ class ZG(DefinedNamespace):
     Ranking: URIRef
     ObservationKind: URIRef
     Metric: URIRef
+    Qualifier: URIRef
 
     # object properties
     mentionedIn: URIRef
@@ -54,6 +55,7 @@ class ZG(DefinedNamespace):
     kind: URIRef
     normalizedMetric: URIRef
     rankedEntity: URIRef
+    qualifier: URIRef
 
     # datatype properties
     totalInvestment: URIRef
@@ -66,6 +68,7 @@ class ZG(DefinedNamespace):
     period: URIRef
     estimated: URIRef
     approximate: URIRef
+    change: URIRef
     fileName: URIRef
     contentHash: URIRef
     role: URIRef
@@ -92,6 +95,13 @@ class ZG(DefinedNamespace):
     estimate: URIRef
     target: URIRef
     share: URIRef
+
+    # individuals of the qualifier scheme
+    QualifierScheme: URIRef
+    over: URIRef
+    nearly: URIRef
+    about: URIRef
+    moreThan: URIRef
 
     # the metric scheme (its concepts live in ontology/metrics.ttl, under METRIC)
     MetricScheme: URIRef

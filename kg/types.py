@@ -92,6 +92,9 @@ class Observation:
     ``kind`` is one of ``actual``, ``estimate`` (预计), ``target`` (力争/确保) or
     ``share`` (占比); ``concept`` is the normalised metric, if the metric is a
     common one; ``base_value`` is ``value`` in ``base_unit`` (亿元 → CNY).
+    ``qualifier`` says how the value bounds the figure (超/以上 ``over``, 近 ``nearly``,
+    约/左右 ``about``, 余/多 ``moreThan``); ``change`` is the word before a counted thing that
+    says how it moved (新增, 引进, 累计), kept out of ``metric``.
     """
 
     metric: str
@@ -106,6 +109,17 @@ class Observation:
     concept: str | None = None
     base_value: Decimal | None = None
     base_unit: str | None = None
+    qualifier: str | None = None
+    change: str | None = None
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A figure of a sentence left out rather than guessed, and why (for the build's log)."""
+
+    sentence: int
+    figure: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -137,13 +151,19 @@ class Fact:
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """What a report says about itself: title, zone and reported period."""
+    """What a report says about itself: title, zone and reported period.
+
+    ``year`` is the year the report speaks from (今年 is that year); ``period`` the period its
+    figures report on by default.  A work report given early in a year ("2024年政府工作报告")
+    speaks from 2024, reviews 2023 (``period`` "2023") and plans 2024 (``plan_year``).
+    """
 
     title: str
     zone: str | None = None
     year: int | None = None
     period: str | None = None
     zone_rule: str | None = None
+    plan_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +177,7 @@ class Extraction:
     facts: tuple[Fact, ...]
     observations: tuple[Observation, ...]
     rankings: tuple[Ranking, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
 
     @property
     def own_zone(self) -> Mention | None:

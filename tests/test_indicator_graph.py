@@ -43,14 +43,14 @@ def test_masked_report_has_no_observations_from_masks(seed_graph: Graph) -> None
 
 def test_group_totals_are_zone_indicators(seed_graph: Graph) -> None:
     found = table(seed_graph, "indicators-table", zone="济源高新区")
-    assert {"metric_name": "重点项目总投资", "value": "254.4", "period": "2023"}.items() <= next(
-        r for r in found if r["metric_name"] == "重点项目总投资" and r["period"] == "2023").items()
+    assert {"metric_name": "总投资", "value": "254.4", "period": "2023"}.items() <= next(
+        r for r in found if r["metric_name"] == "总投资" and r["period"] == "2023").items()
 
 
 def test_targets(seed_graph: Graph) -> None:
     found = table(seed_graph, "targets-of-year", year="2023")
-    assert {"zone": "济源高新区", "metric": "新引进项目", "value": "25", "unit": "个", "period": "2023"} in [
-        {k: r[k] for k in ("zone", "metric", "value", "unit", "period")} for r in found]
+    assert {"zone": "济源高新区", "change": "新引进", "metric": "项目", "value": "25", "unit": "个",
+            "period": "2023"} in [{k: r[k] for k in ("zone", "change", "metric", "value", "unit", "period")} for r in found]
 
 
 def test_rankings(seed_graph: Graph) -> None:
@@ -63,7 +63,7 @@ def test_rankings(seed_graph: Graph) -> None:
 def test_indicators_command_csv(seed_output: Path) -> None:
     out = kg("indicators", "-z", "郑州高新区", "-f", "csv", "-g", str(seed_output / "graph.ttl")).stdout
     lines = out.splitlines()
-    assert lines[0].startswith("zone_name,metric_name,normalized,period,value,unit,base_value")
+    assert lines[0].startswith("zone_name,change,metric_name,normalized,period,qualifier,value,unit,base_value")
     assert all(line.startswith("郑州高新区,") for line in lines[1:]) and len(lines) > 5
 
 

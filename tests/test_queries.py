@@ -24,7 +24,7 @@ EXPECTED: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "indicator-series": ({"metric": "工业增加值"}, {"zone_name": "济源高新区", "metric_name": "工业增加值",
                                                   "period": "2023", "value": "182.9",
                                                   "growth": "6.1", "kind": "actual"}),
-    "targets-of-year": ({"year": "2023"}, {"zone": "济源高新区", "metric": "新引进项目", "value": "25"}),
+    "targets-of-year": ({"year": "2023"}, {"zone": "济源高新区", "change": "新引进", "metric": "项目", "value": "25"}),
     "rankings-by-zone": ({}, {"zone": "郑州高新区", "rank": "第9位", "field": "16"}),
     "indicators-table": ({"zone": "济源高新区"}, {"metric_name": "实际利用外资", "value": "5077.76",
                                                  "unit": "万美元", "base_value": "50777600",

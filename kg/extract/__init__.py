@@ -34,6 +34,7 @@ from kg.types import (
     Extraction,
     Fact,
     Kind,
+    LeftOut,
     Mention,
     Observation,
     Ranking,
@@ -68,8 +69,9 @@ def own_zone(info: DocumentInfo, text: str) -> Mention | None:
     return Mention(Kind.ZONE, f"{word}（{info.title}）", -1) if word else None
 
 
-def _sentence_items(sentence: Sentence, info: DocumentInfo, zone: Mention | None) -> list:  # type: ignore[type-arg]
-    """Everything every extractor finds in one sentence."""
+def _sentence_items(sentence: Sentence, info: DocumentInfo, zone: Mention | None,  # type: ignore[type-arg]
+                    planned: bool = False) -> list:
+    """Everything every extractor finds in one sentence (``planned``: in the plan part of a report)."""
     return [
         *aliases.find(sentence),
         *zones.find(sentence),
@@ -79,7 +81,7 @@ def _sentence_items(sentence: Sentence, info: DocumentInfo, zone: Mention | None
         *honors.find(sentence, zone),
         *people.find(sentence),
         *organizations.find(sentence),
-        *indicators.find(sentence, info.year, info.period),
+        *indicators.find(sentence, info.year, info.period, planned),
         *rankings.find(sentence, info.year),
     ]
 
@@ -95,15 +97,19 @@ def extract(document: Document, text: Text) -> Extraction:
     facts: list[Fact] = []
     observations: list[Observation] = []
     ranks: list[Ranking] = []
+    left: list[LeftOut] = []
     carried: str | None = None
     recent: list[list[Mention]] = []
+    base = info  # the review part's default period; the plan part's after its heading
     for n, sentence in enumerate(sents):
         if n and "\n" in text.text[sents[n - 1].end : sentence.start]:
             carried = None  # a period named in one paragraph does not reach the next
-        period = carried or info.period
-        context = info if period == info.period else replace(info, period=period)
+        if info.plan_year and indicators.opens_plan(sentence.text, info.plan_year):
+            base = replace(info, period=str(info.plan_year))
+        period = carried or base.period
+        context = base if period == base.period else replace(base, period=period)
         carried = indicators.sentence_period(sentence.text, info.year) or carried
-        items = _sentence_items(sentence, context, zone)
+        items = _sentence_items(sentence, context, zone, planned=base is not info)
         named = [m for m in items if isinstance(m, Mention) and m.kind is Kind.PROJECT]
         antecedent = _antecedent(named, recent)
         if antecedent is not None:
@@ -112,8 +118,13 @@ def extract(document: Document, text: Text) -> Extraction:
             items += projects.refer(sentence, antecedent, known)
         recent = [*recent, named][-ANAPHOR_REACH:]
         for item in items:
-            if isinstance(item, Observation):
+            if isinstance(item, Observation) and not indicators.written_in(item, sentence.text):
+                left.append(LeftOut(sentence.index, f"{item.metric} {item.value}{item.unit}",
+                                    "the value is not written so in its sentence"))
+            elif isinstance(item, Observation):
                 observations.append(item)
+            elif isinstance(item, LeftOut):
+                left.append(item)
             elif isinstance(item, Ranking):
                 ranks.append(item)
             elif isinstance(item, Fact):
@@ -128,6 +139,7 @@ def extract(document: Document, text: Text) -> Extraction:
         facts=tuple(dict.fromkeys(facts)),
         observations=tuple(dict.fromkeys(observations)),
         rankings=tuple(dict.fromkeys(ranks)),
+        left_out=tuple(dict.fromkeys(left)),
     )
 
 

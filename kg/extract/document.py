@@ -3,6 +3,9 @@
 >>> info = describe("许昌高新区2023年工作总结\\n2023年，高新区……")
 >>> (info.title, info.zone, info.year, info.period)
 ('许昌高新区2023年工作总结', '许昌高新区', 2023, '2023')
+>>> info = describe("2024年政府工作报告\\n过去的一年……")
+>>> (info.year, info.period, info.plan_year)
+(2024, '2023', 2024)
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ HEAD = 300
 YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?")
 #: A year in a title that names the period reported on, not a plan ("…及2023年工作安排").
 REPORT_YEAR = re.compile(r"((?:19|20)\d{2})年(?!(?:工作)?(?:安排|思路|计划|要点|打算))")
+#: Reports given at the start of year N that review N−1 and plan N: "2024年政府工作报告",
+#: "2016年经济工作报告", "2025年经济工作会议", "2020年度工作会议" (not a 工作总结 of the year).
+REVIEW_TITLE = re.compile(r"(?:19|20)\d{2}年(?:度)?[^，。；,;]{0,16}?工作(?:报告|会议)")
+REVIEW_HEAD = 80
 #: A publication date ("2024-05-16 14:18") gives the year when the text names none.
 DATE = re.compile(r"((?:19|20)\d{2})-[01]\d-[0-3]\d")
 PERIOD_AFTER_YEAR = (
@@ -54,8 +61,12 @@ def describe(
         year, period = (int(dated.group(1)), dated.group(1)) if dated else (None, None)
     if year is None and meta.get("period"):
         year, period = _period(meta["period"] + "年")
+    plan_year = None
+    review = REVIEW_TITLE.search(title) or REVIEW_TITLE.search(text[:REVIEW_HEAD])
+    if year is not None and period == str(year) and review and review.group().startswith(str(year)):
+        period, plan_year = str(year - 1), year  # given early in the year: reviews the one before
     zone, rule = _zone(title, text, cities or Counter(), meta)
-    return DocumentInfo(title=title, zone=zone, year=year, period=period, zone_rule=rule)
+    return DocumentInfo(title=title, zone=zone, year=year, period=period, zone_rule=rule, plan_year=plan_year)
 
 
 def _zone(title: str, text: str, cities: Counter[str], meta: dict[str, str]) -> tuple[str | None, str | None]:

@@ -19,10 +19,11 @@ from decimal import Decimal
 from kg.extract import patterns as p
 from kg.extract.names import is_action_only, is_masked, to_decimal
 from kg.text.segment import clauses, tokens
-from kg.types import Observation, Sentence
+from kg.types import LeftOut, Observation, Sentence
 
 UNITS = sorted([*p.MONEY_UNITS, *p.COUNT_UNITS, *p.MEASURE_UNITS], key=len, reverse=True)
-NUMERAL = rf"{p.NUMBER}|[一二三四五六七八九十两百]+"
+#: Chinese numerals after 数/几/上/成/近/多 are vague counts (数百, 上千), never a number.
+NUMERAL = rf"{p.NUMBER}|(?<![数几上成近多])[一二三四五六七八九十两百千]+"
 UNIT = "|".join(map(re.escape, UNITS))
 VALUE = re.compile(rf"(?<![\d.\-~～—])(?<!\d至)(?<!\d到)({NUMERAL})(余|多)?({UNIT})(?![\u4e00-\u9fff]*[率比])")
 SHARE = re.compile(
@@ -31,8 +32,8 @@ SHARE = re.compile(
 VERB = re.compile("|".join(map(re.escape, sorted(p.METRIC_VERBS, key=len, reverse=True))))
 METRIC_LEAD = re.compile(
     r"^(?:今年|全年|上半年|下半年|一季度|前三季度|年内|截至目前|目前|共|已|可|累计|规模以上工业企业|规上工业企业|"
-    r"规模以上企业|企业|全区|园区|高新区|经开区|开发区|本区|我区|其中|力争|确保|争取|实现|年度|预计|"
-    r"[\u4e00-\u9fff]{2,4}(?:高新区|经开区|开发区))+"
+    r"规模以上企业|企业|全区|园区|高新区|经开区|开发区|本区|我区|其中|力争|确保|争取|实现|年度|预计|去年|"
+    r"示范区|新区|[\u4e00-\u9fff]{2,4}(?:高新区|经开区|开发区|新区|综保区|示范区))+"
 )
 METRIC_OK = re.compile(r"^[\u4e00-\u9fff“”（）()A-Za-z]{2,20}$")
 #: Lead words that are the head of a too-short metric (企业总数, 园区总营收), kept in front of it.
@@ -43,11 +44,26 @@ NEGATIVE = ("下降", "减少", "降低")
 GROUP_TOTAL = re.compile(rf"^(?:项目)?(?:计划|协议)?总投资(?:约|达|超)?({p.NUMBER})(亿元|万元)$")
 #: "规模以上工业企业中高新技术企业": the group before 中 is not part of the metric.
 OF_GROUP = re.compile(r"^.*?企业中")
-METRIC_TAIL = re.compile(r"(?:超过|超|达到|达|突破|约|近|为|共|不低于|不少于|以上)$")
+METRIC_TAIL = re.compile(r"(?:首次|再次|已经|已|均|分别|同比|超过|超|达到|达|突破|约|近|为|共|不低于|不少于|以上)+$")
 MAX_LIST_ITEM = 12
+#: The heading of a report's plan part: "三、2026年重点工作安排", "今年工作的总体要求".
+PLAN_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分\s*)?"
+    r"((?:19|20)\d{2}|今年)年?(?:度)?(?:的)?(?:政府)?(?:主要|重点|总体)?(?:工作|目标|任务|预期目标)"
+)
+MAX_HEADING = 40
+MIN_METRIC = 2
+HAN = re.compile(r"[\u4e00-\u9fff]")
+COUNTED = frozenset(p.COUNT_UNITS)
+CHINESE_RUN = re.compile("[零〇一二两三四五六七八九十百千]+")
 MAX_QUALIFIER = 6
 #: Metrics too bare to stand alone; the words before the verb qualify them.
 BARE_METRICS = ("增加值", "产值", "总产值", "收入", "销售额")
+FIVE_YEAR_PLAN = re.compile("(" + "|".join(p.FIVE_YEAR_PLANS) + r")”?(?:期间|时期|以来)")
+#: A clause that is only a growth rate: "同比增长5.4%", "可比增长5.4%", "比去年同期增长47.32%".
+GROWTH_ONLY = re.compile(r"^(?:同比|可比|环比|与上年相比|(?:比|较)(?:上年|去年)(?:同期)?)?(?:增长|下降|增速|增幅|减少)")
+#: Words that refer back to a metric named before them ("…增长4.7%，总量达到X亿元").
+REFERRING = ("总量", "总额", "规模", "总规模", "总值")
 #: Nouns that are never a metric by themselves.
 BARE_NOUNS = ("项目", "企业", "会员")
 CONCEPT_FORMS = sorted(
@@ -56,13 +72,33 @@ CONCEPT_FORMS = sorted(
 )
 
 
-def find(sentence: Sentence, year: int | None, default_period: str | None) -> list[Observation]:
-    """Observations stated in one sentence."""
+def opens_plan(text: str, plan_year: int) -> bool:
+    """Whether a sentence is the heading of a report's plan part ("三、2026年重点工作安排").
+
+    >>> opens_plan("三、2026年重点工作安排", 2026), opens_plan("2025年主要工作回顾", 2026)
+    (True, False)
+    """
+    match = PLAN_HEADING.match(text.strip())
+    return bool(match) and len(text) <= MAX_HEADING and match.group(1) in (str(plan_year), "今年")
+
+
+def find(sentence: Sentence, year: int | None, default_period: str | None,
+         planned: bool = False) -> list[Observation | LeftOut]:
+    """Observations stated in one sentence, and the figures left out of it (vague counts);
+    ``planned``: the sentence is in a report's plan part, where figures are targets."""
+    vague = [LeftOut(sentence.index, m.group(), "a vague count is no number")
+             for m in p.VAGUE_COUNT.finditer(sentence.text)]
     if not VALUE.search(sentence.text) and not SHARE.search(sentence.text):
-        return []
-    out: list[Observation] = []
+        return list(vague)
+    return [*vague, *_observations(sentence, year, default_period, planned)]
+
+
+def _observations(sentence: Sentence, year: int | None, default_period: str | None,
+                  planned: bool) -> list[Observation | LeftOut]:
+    out: list[Observation | LeftOut] = []
     period = default_period
-    estimated = target = listing = False
+    estimated = listing = False
+    target = planned
     spans = clauses(sentence.text)
     parts = [c for _, c in spans]
     for n, clause in enumerate(parts):
@@ -70,7 +106,7 @@ def find(sentence: Sentence, year: int | None, default_period: str | None) -> li
         estimated = estimated or any(m in clause for m in p.ESTIMATE_MARKERS)
         target = target or any(m in clause for m in p.TARGET_MARKERS[:4])
         if n and sentence.text[spans[n][0] - 1] in "；;":
-            target = any(m in clause for m in p.TARGET_MARKERS[:4])  # a target ends with its clause group
+            target = planned or any(m in clause for m in p.TARGET_MARKERS[:4])  # a target ends with its group
         if is_masked(clause):
             continue
         kind = "target" if target else "estimate" if estimated else "actual"
@@ -79,7 +115,7 @@ def find(sentence: Sentence, year: int | None, default_period: str | None) -> li
         if share:
             out.append(share)
             continue
-        group = _group_total(clause, out[-1] if out else None)
+        group = _group_total(clause, next((o for o in reversed(out) if isinstance(o, Observation)), None))
         if group:
             out.append(group)
             continue
@@ -90,6 +126,11 @@ def find(sentence: Sentence, year: int | None, default_period: str | None) -> li
             if previous is not None and previous.growth is None and _is_growth_only(sub):
                 out[-1] = previous = replace(previous, growth=_growth(sub))
                 continue
+            total = _group_total(sub, previous) if previous is not None else None
+            if total:  # "…项目96个、总投资728.9亿元": the total of the group just counted
+                out.append(total)
+                previous = None
+                continue
             if not VALUE.search(sub):
                 grouped = len(sub) <= MAX_LIST_ITEM and not VERB.search(sub)  # "A、B 6家": one figure for both
                 continue
@@ -97,12 +138,18 @@ def find(sentence: Sentence, year: int | None, default_period: str | None) -> li
                 grouped = False
             inherit = previous is not None or (not grouped and listing)
             context = Context(nxt, parts[n - 1] if n else "", inherit=inherit)
-            obs = None if grouped else _observation(sub, context, sentence.index, period, kind)
-            if obs:
-                out.append(obs)
+            found = None if grouped else _observation(sub, context, sentence.index, period, kind)
+            obs = found if isinstance(found, Observation) else None
+            if obs is not None and obs.change is None and inherit:
+                shared = previous or next((o for o in reversed(out) if isinstance(o, Observation)), None)
+                if shared is not None and shared.change and {shared.unit, obs.unit} <= COUNTED:
+                    # "累计培育A 94家、B 102家": B, counted like A, shares its change
+                    found = obs = replace(obs, change=shared.change)
+            if found is not None:
+                out.append(found)
             previous, grouped = obs, False
-        made = out[before:]
-        if any(o.metric.startswith(p.METRIC_KEEP_VERBS) for o in made):
+        made = [o for o in out[before:] if isinstance(o, Observation)]
+        if any(((o.change or "") + o.metric).startswith(p.METRIC_KEEP_VERBS) for o in made):
             listing = True  # "新增A 10家，B 16家，C 4家": later items share the verb
         elif VERB.search(clause):
             listing = False
@@ -112,13 +159,12 @@ def find(sentence: Sentence, year: int | None, default_period: str | None) -> li
 def _group_total(clause: str, previous: Observation | None) -> Observation | None:
     """"重点项目38个，总投资254.4亿元": the total of the group just counted, an indicator of the zone."""
     match = GROUP_TOTAL.match(clause.rstrip("。；;"))
-    if not match or previous is None or previous.unit != "个" or previous.metric.endswith("总投资"):
+    if not match or previous is None or previous.unit != "个" or previous.metric == "总投资":
         return None
     value = to_decimal(match.group(1))
     if value is None:
         return None
-    return _make(f"{previous.metric}总投资", value, match.group(2), previous.sentence, None,
-                 previous.period, previous.kind, False)
+    return _make("总投资", value, match.group(2), previous.sentence, None, previous.period, previous.kind, None)
 
 
 def concept_of(metric: str) -> str | None:
@@ -139,12 +185,18 @@ class Context:
     inherit: bool
 
 
-def _observation(clause: str, ctx: Context, index: int, period: str | None, kind: str) -> Observation | None:
-    """One observation from a clause: the first figure with a unit that has a clean metric."""
+def _observation(clause: str, ctx: Context, index: int, period: str | None, kind: str) -> Observation | LeftOut | None:
+    """One observation from a clause: the first figure with a unit that has a clean metric; a
+    money figure whose metric cannot be told is left out, with the reason."""
+    unnamed: LeftOut | None = None
     for value in VALUE.finditer(clause):
         if re.match(r"[\-~～至到—]\d", clause[value.end() - len(value.group(3)) :]):
             continue  # a range: no single number to report
+        if value.group(3) in p.BARE_MAGNITUDES and HAN.match(clause, value.end()):
+            continue  # "2.1亿千瓦": a unit the tables do not know, not 亿 (of yuan)
         metric = _metric(clause[: value.start()], ctx)
+        if metric is None and value.group(3) in p.MONEY_UNITS and unnamed is None:
+            unnamed = LeftOut(index, value.group(), "what the figure measures cannot be told")
         if metric is None or value.group(1) in IDIOM_NUMERALS or clause[value.end() : value.end() + 1] == "的":
             continue  # "投资11.12亿元的…项目": an attribute of what follows, not a figure of the zone
         if not value.group(1)[0].isdigit() and value.group(3) not in p.COUNT_UNITS:
@@ -154,8 +206,21 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
             continue
         rest = clause[value.end() :]
         growth = _growth(rest) or (_growth(ctx.next_clause) if _is_growth_only(ctx.next_clause) else None)
-        return _make(metric, number, value.group(3), index, growth, period, kind, bool(value.group(2)))
-    return None
+        if growth is None and any(word in clause[: value.start()] for word in REFERRING):
+            growth = _growth(ctx.previous_clause)  # "地区生产总值增长4.7%，总量达到…"
+        qualifier = _qualifier(clause[: value.start()], value.group(2), rest)
+        head = clause[: value.start()]
+        cumulative = "累计" in head[: max(0, head.rfind(metric))] and not metric.startswith("累计")
+        return _make(metric, number, value.group(3), index, growth, period, kind, qualifier, cumulative)
+    return unnamed
+
+
+def _qualifier(before: str, inside: str | None, after: str) -> str | None:
+    """How the value bounds the figure: 超10亿元 (over), 近200家 (nearly), 100多家 (more than)."""
+    if inside:
+        return p.QUALIFIERS_INSIDE[inside]
+    found = next((q for word, q in p.QUALIFIERS_BEFORE if before.endswith(word)), None)
+    return found or next((q for word, q in p.QUALIFIERS_AFTER if after.startswith(word)), None)
 
 
 def _metric(head: str, ctx: Context) -> str | None:
@@ -179,8 +244,12 @@ def _metric(head: str, ctx: Context) -> str | None:
             candidate = opening or ""
     else:
         candidate = _clean_metric(head)
-        if candidate and concept_of(candidate) is None and (not ctx.inherit or _has_verb(candidate)):
+        if candidate in REFERRING:
+            candidate = concept_form_at_start(ctx.previous_clause) or ""
+        elif candidate and concept_of(candidate) is None and (not ctx.inherit or _has_verb(candidate)):
             return None
+    if candidate in REFERRING:
+        candidate = concept_form_at_start(ctx.previous_clause) or ""  # "增长4.7%，总量达到…": 总量 of what
     if not candidate or not METRIC_OK.match(candidate) or not _balanced(candidate) or candidate in BARE_NOUNS:
         return None
     return None if any(w in candidate for w in p.NOT_METRICS) else candidate
@@ -248,21 +317,55 @@ def _share(clause: str, index: int, period: str | None, kind: str) -> Observatio
     value = to_decimal(match.group(3))
     if value is None:
         return None
-    return _make(metric, value, "%", index, None, period, "share" if kind == "actual" else kind, False)
+    return _make(metric, value, "%", index, None, period, "share" if kind == "actual" else kind, None)
 
 
-def _make(metric: str, value: Decimal, unit: str, index: int, growth: Decimal | None,
-          period: str | None, kind: str, approximate: bool) -> Observation:
+def _make(written: str, value: Decimal, unit: str, index: int, growth: Decimal | None,
+          period: str | None, kind: str, qualifier: str | None, cumulative: bool = False) -> Observation:
+    """An observation; a change word opening the metric (新增高新技术企业) goes to ``change``, and
+    so does a 累计 earlier in its clause (累计完成固定资产投资 → change 累计)."""
     base_unit, factor = p.BASE_UNITS.get(unit, (None, 1))
+    change, metric = split_change(written)
+    if cumulative:
+        change = "累计" + (change or "")
     return Observation(
         metric=metric, value=value, unit=unit, sentence=index, growth=growth, period=period,
-        estimated=kind == "estimate", approximate=approximate, kind=kind, concept=concept_of(metric),
-        base_value=value * factor if base_unit else None, base_unit=base_unit,
+        estimated=kind == "estimate", approximate=qualifier is not None, kind=kind, concept=concept_of(written),
+        base_value=value * factor if base_unit else None, base_unit=base_unit, qualifier=qualifier, change=change,
     )
 
 
+def written_in(obs: Observation, text: str) -> bool:
+    """Whether the figure's value is written in ``text`` as it is (digits or Chinese numerals):
+    the guard that keeps any number the text does not state out of the graph.
+
+    >>> obs = Observation("营业收入", Decimal("716.85"), "亿元", 0)
+    >>> written_in(obs, "实现营业收入716.85亿元"), written_in(obs, "实现营业收入716亿元")
+    (True, False)
+    """
+    number = format(obs.value.normalize(), "f")
+    forms = {number, format(obs.value, "f")}
+    if "." not in number and len(number) > 3:
+        forms.add(f"{int(number):,}")
+    if any(re.search(rf"(?<![\d.]){re.escape(form)}(?![\d])", text) for form in forms):
+        return True
+    return any(to_decimal(run) == obs.value for run in CHINESE_RUN.findall(text))
+
+
+def split_change(metric: str) -> tuple[str | None, str]:
+    """A change word that opens a metric, and the metric without it.
+
+    >>> split_change("新增高新技术企业"), split_change("新签约项目"), split_change("新增")
+    (('新增', '高新技术企业'), (None, '新签约项目'), (None, '新增'))
+    """
+    word = next((w for w in p.CHANGE_WORDS if metric.startswith(w)), None)
+    if word is None or len(metric) - len(word) < MIN_METRIC:
+        return None, metric
+    return word, metric[len(word) :]
+
+
 def _is_growth_only(clause: str) -> bool:
-    return bool(re.match(r"^(?:同比|比上年|较上年)?(?:增长|下降|增速|增幅|减少)", clause))
+    return bool(GROWTH_ONLY.match(clause))
 
 
 def _growth(text: str) -> Decimal | None:
@@ -277,6 +380,10 @@ def _growth(text: str) -> Decimal | None:
 
 def _period(clause: str, year: int | None) -> str | None:
     """The period a clause names, resolved against the report's year."""
+    plan = FIVE_YEAR_PLAN.search(clause)
+    if plan:
+        first = p.FIVE_YEAR_PLANS[plan.group(1)]
+        return f"{first}-01/{first + 4}-12"
     if year is None or not any(ch in clause for ch in "年月季"):
         return None  # every period pattern names a year, a month or a quarter
     explicit = re.search(r"((?:19|20)\d{2})年", clause)

@@ -26,6 +26,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 
 #: Money units and their factor to yuan (or to US dollars for 美元 units).
 MONEY_UNITS = {
+    "万亿元": 1_000_000_000_000,
     "亿元": 100_000_000,
     "万元": 10_000,
     "元": 1,
@@ -37,9 +38,21 @@ MONEY_UNITS = {
 #: Count units accepted for indicators.
 COUNT_UNITS = ("家", "个", "项", "户", "件", "人", "名", "所", "座", "条")
 #: Other measure units accepted for indicators.
-MEASURE_UNITS = ("万吨", "万千瓦")
-#: "about / more than" markers that make a figure approximate.
-APPROX = ("余", "多", "约", "近", "超", "逾")
+MEASURE_UNITS = ("万吨", "吨", "万千瓦", "千瓦", "亿千瓦时", "万千瓦时", "亿立方米", "万立方米", "万平方米", "平方米",
+                 "平方公里", "万亩", "亩", "公里", "万辆", "辆", "万台", "台", "亿人次", "万人次", "人次", "万标箱")
+#: Bare magnitudes that a longer unit may follow (2.1亿千瓦): then they are not the unit.
+BARE_MAGNITUDES = ("亿", "万")
+#: Words right before a value and the qualifier they give it (longest first).
+QUALIFIERS_BEFORE = (("不少于", "over"), ("不低于", "over"), ("超过", "over"), ("突破", "over"), ("超", "over"),
+                     ("逾", "over"), ("接近", "nearly"), ("近", "nearly"), ("大约", "about"), ("约", "about"))
+#: Words right after a value's unit and the qualifier they give it.
+QUALIFIERS_AFTER = (("以上", "over"), ("左右", "about"))
+#: Words between a value and its unit: "100多家", "300余个".
+QUALIFIERS_INSIDE = {"余": "moreThan", "多": "moreThan"}
+#: Counts that name no number (数百个, 上千家, 近千, 几十, 数十): never a figure.
+VAGUE_COUNT = re.compile(r"(?:数|几|上|近|成)(?:十|百|千|万)(?:余|多)?(?:个|家|项|人|名|件|户|所|座|条|亿|万)")
+#: Words before a counted thing that say how it moved; kept apart from the metric (longest first).
+CHANGE_WORDS = ("累计引进", "新引进", "新培育", "新认定", "新增", "净增", "引进", "招引", "培育", "新设", "累计")
 
 # --- zones ------------------------------------------------------------------
 
@@ -314,6 +327,8 @@ PERIODS = (
     (re.compile(r"全年|年末|年底"), "year"),
     (re.compile(r"过去的一年|过去一年|去年(?!同期)"), "previous-year"),
 )
+#: Five-year plan periods: "“十三五”期间" → 2016-01/2020-12.
+FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 
 #: Normalised metrics: concept id → written forms, longest match at the end of a metric wins.
 #: The concepts, with Chinese and English labels, are the SKOS scheme ontology/metrics.ttl.
@@ -343,7 +358,8 @@ METRIC_CONCEPTS = {
 }
 #: Units and their base: written unit → (base unit code, factor).
 BASE_UNITS = {
-    "亿元": ("CNY", 100_000_000), "亿": ("CNY", 100_000_000), "万元": ("CNY", 10_000), "元": ("CNY", 1),
+    "万亿元": ("CNY", 1_000_000_000_000), "亿元": ("CNY", 100_000_000), "亿": ("CNY", 100_000_000),
+    "万元": ("CNY", 10_000), "元": ("CNY", 1),
     "亿美元": ("USD", 100_000_000), "万美元": ("USD", 10_000), "美元": ("USD", 1),
     "%": ("percent", 1), "万吨": ("t", 10_000), "万千瓦": ("kW", 10_000),
     **{unit: ("count", 1) for unit in COUNT_UNITS},

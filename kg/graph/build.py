@@ -236,7 +236,7 @@ def _add_observation(
     out: Triples, extraction: Extraction, obs: Observation, doc: URIRef, zone: URIRef | None
 ) -> None:
     """Add one indicator observation node (a qb:Observation of the zone, when the report has one)."""
-    key = digest(extraction.document.sha256, str(obs.sentence), obs.metric, str(obs.value),
+    key = digest(extraction.document.sha256, str(obs.sentence), (obs.change or "") + obs.metric, str(obs.value),
                  obs.unit, obs.period or "", obs.kind)
     node = RES[f"indicator/{key}"]
     label = f"{obs.metric}（{obs.period}）" if obs.period else obs.metric
@@ -257,6 +257,10 @@ def _add_observation(
     out.add(node, ZG.kind, ZG[obs.kind])
     if obs.approximate:
         out.add(node, ZG.approximate, LIT(True))
+    if obs.qualifier:
+        out.add(node, ZG.qualifier, ZG[obs.qualifier])
+    if obs.change:
+        out.add(node, ZG.change, _zh(obs.change))
     if zone:
         out.add(node, ZG.observedFor, zone)
     out.add(node, ZG.mentionedIn, doc)

@@ -160,7 +160,7 @@ def predicted_items(extraction: Extraction) -> dict[str, set[Item]]:
                 item = (item[0], _norm(bare))  # the gold names an unnamed own zone as written
             by_predicate[fact.predicate].add(item)
     by_predicate["indicators"] = {
-        _figure(o.metric, None, o.value, o.unit, o.growth, o.period, o.kind)
+        _figure(o.metric, o.change, o.value, o.unit, o.growth, o.period, o.kind)
         for o in extraction.observations if o.kind in OBSERVED
     }
     return {**items, **by_predicate}

@@ -23,6 +23,7 @@ from kg.graph.build import new_graph
 from kg.graph.resolve import Decision
 from kg.graph.triples import Objects, Triples
 from kg.namespace import RES, ZG
+from kg.types import Extraction
 
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt",
            "jsonld": "json-ld", "json-ld": "json-ld", "trig": "trig"}
@@ -175,6 +176,14 @@ def resolution_tsv(log: Iterable[Decision]) -> str:
     lines = ["document\tsurface\tclass\tiri\trule"]
     for d in sorted(log, key=lambda d: (d.document, d.kind.value, d.surface)):
         lines.append(f"{d.document}\t{d.surface}\t{d.kind.value}\t{RES[d.key]}\t{d.rule}")
+    return "\n".join(lines) + "\n"
+
+
+def left_out_tsv(extractions: Iterable[Extraction]) -> str:
+    """The figures a build left out rather than guess, and why: document, sentence number, figure, reason."""
+    lines = ["document\tsentence\tfigure\treason"]
+    for extraction in sorted(extractions, key=lambda e: e.document.name):
+        lines += [f"{extraction.document.name}\t{x.sentence + 1}\t{x.figure}\t{x.reason}" for x in extraction.left_out]
     return "\n".join(lines) + "\n"
 
 

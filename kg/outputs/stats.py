@@ -30,6 +30,11 @@ class Stats:
     classes: dict[str, int]
     properties: dict[str, int]
 
+    @property
+    def figures_mapped(self) -> tuple[int, int]:
+        """(figures with a normalised metric, all figures): how many map to an official metric."""
+        return self.properties.get("zg:normalizedMetric", 0), self.classes.get("zg:Indicator", 0)
+
 
 def graph_stats(graph: Graph | Triples) -> Stats:
     """Count what a graph (or a build's set of triples) holds."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.indicators import find
-from kg.types import Sentence
+from kg.types import Observation, Sentence
 
 
 def observe(text: str, year: int = 2022, period: str = "2022") -> list[tuple]:  # type: ignore[type-arg]
-    found = find(Sentence(0, text, 0, len(text)), year, period)
-    return [(o.metric, str(o.value), o.unit, None if o.growth is None else str(o.growth),
+    """Figures as (change + metric, value, unit, growth, period, kind)."""
+    found = [o for o in find(Sentence(0, text, 0, len(text)), year, period) if isinstance(o, Observation)]
+    return [((o.change or "") + o.metric, str(o.value), o.unit, None if o.growth is None else str(o.growth),
              o.period, o.kind) for o in found]
 
 
@@ -44,7 +45,7 @@ def observe(text: str, year: int = 2022, period: str = "2022") -> list[tuple]:  
         # a range of months with its dash lost in copying ("1—10月份" → "110月份")
         ("110月份，新签约项目29个，总投资171.85亿元。",
          [("新签约项目", "29", "个", None, "2022-01/2022-10", "actual"),
-          ("新签约项目总投资", "171.85", "亿元", None, "2022-01/2022-10", "actual")]),
+          ("总投资", "171.85", "亿元", None, "2022-01/2022-10", "actual")]),
     ],
 )
 def test_indicators(text_in: str, expected: list[tuple]) -> None:  # type: ignore[type-arg]
@@ -52,5 +53,6 @@ def test_indicators(text_in: str, expected: list[tuple]) -> None:  # type: ignor
 
 
 def test_approximate_figure() -> None:
-    found = find(Sentence(0, "累计开展活动20余场，完成投资5200余万元。", 0, 0), 2023, "2023")
-    assert [(o.unit, o.approximate) for o in found][-1] == ("万元", True)
+    found = [o for o in find(Sentence(0, "累计开展活动20余场，完成投资5200余万元。", 0, 0), 2023, "2023")
+             if isinstance(o, Observation)]
+    assert [(o.unit, o.approximate, o.qualifier) for o in found][-1] == ("万元", True, "moreThan")
