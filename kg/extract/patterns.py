@@ -381,7 +381,8 @@ METRIC_CONCEPTS = {
     "exports": ("出口额", "出口总额", "出口"),
     "rdExpenditure": ("R&D经费投入", "研发投入", "R&D经费支出", "研发经费投入", "研发经费"),
     "patents": ("发明专利", "专利授权量", "专利"),
-    "innovationPlatforms": ("研发平台", "工程技术研究中心", "技术研究中心", "研究中心", "孵化器", "加速器", "科研平台", "研发机构"),
+    "innovationPlatforms": ("研发平台", "工程技术研究中心", "技术研究中心", "研究中心", "孵化器", "加速器", "科研平台",
+                            "研发机构"),
     "throughput": ("吞吐量", "货物吞吐量", "集装箱吞吐量"),
 }
 #: Each family concept's narrower concepts point to it (skos:broader in ontology/metrics.ttl).
