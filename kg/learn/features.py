@@ -115,12 +115,12 @@ class Context:
     """What candidates of one sentence share: the features of each start and each end, the
     features of each span's form (many candidates start, end or read alike)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, shared: Context | None = None) -> None:
         self.text = text
         self.starts: dict[int, list[str]] = {}
         self.ends: dict[int, list[str]] = {}
-        self.forms: dict[str, list[str]] = {}
-        self.hints: dict[frozenset[str], list[str]] = {}
+        self.forms: dict[str, list[str]] = shared.forms if shared else {}  # a span's form is the same in any sentence
+        self.hints: dict[frozenset[str], list[str]] = shared.hints if shared else {}
 
     def hinted(self, hints: frozenset[str]) -> list[str]:
         done = self.hints.get(hints)
@@ -167,10 +167,12 @@ Part = tuple[tuple[object, ...], list[str]]
 
 def parts(text: str, cand: Candidate, context: Context) -> list[Part]:
     """The features in groups, each with a key: candidates that share a key share its features
-    (the same start, end, form or hints), so a model can sum each group's weights once."""
-    return [(("h", cand.hints), context.hinted(cand.hints)), (("s", cand.start), context.at_start(cand.start)),
-            (("e", cand.end), context.at_end(cand.end)), (("f", cand.text), context.form(cand.text)),
-            (("w", cand.start, cand.end), _words(text, cand.start, cand.end))]
+    (the same hints or form anywhere in a report, the same start or end in a sentence), so a
+    model can sum each group's weights once per report."""
+    n = cand.sentence
+    return [(("h", cand.hints), context.hinted(cand.hints)), (("s", n, cand.start), context.at_start(cand.start)),
+            (("e", n, cand.end), context.at_end(cand.end)), (("f", cand.text), context.form(cand.text)),
+            (("w", n, cand.start, cand.end), _words(text, cand.start, cand.end))]
 
 
 def _hints(hints: frozenset[str]) -> list[str]:

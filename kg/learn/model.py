@@ -125,10 +125,11 @@ def decide(extraction: Extraction, model: Recogniser | None) -> Extraction:
     if model is None:
         return extraction
     scored: dict[int, Scored] = {}
+    sums: dict[tuple[object, ...], list[float]] = {}
+    report = Context("")
     for index, cands in sentence_candidates(extraction).items():
         text = extraction.sentences[index].text
-        context = Context(text)
-        sums: dict[tuple[object, ...], list[float]] = {}
+        context = Context(text, report)
         scored[index] = [(cand, *model.judge(cand, model.probabilities_of(parts(text, cand, context), sums)))
                          for cand in cands]
     return apply(extraction, scored)
