@@ -19,6 +19,8 @@ from kg.types import Extraction, Fact, Kind, Mention
 __all__ = ["ENTITY_CLASSES", "FACT_TYPES", "Report", "Score", "agreement", "evaluate", "format_table", "load_gold"]
 
 BARE_ZONES = ("高新区", "经开区", "开发区", "园区")
+#: The score of figures' values alone: (value, unit) as written, whatever metric or period.
+VALUES = "values"
 TEXT_RULES = frozenset(("title", "first-full-name"))
 #: Kinds of observation the gold annotates (shares are left out of it).
 OBSERVED = frozenset(("actual", "estimate", "target"))
@@ -126,6 +128,7 @@ def gold_items(data: dict) -> dict[str, set[Item]]:  # type: ignore[type-arg]
                 f.get("kind") or ("estimate" if f.get("estimated") else "actual"))
         for f in facts.get("indicators", []) if f.get("value") is not None
     }
+    items[VALUES] = {(x[1], x[2]) for x in items["indicators"]}
     return items
 
 
@@ -163,6 +166,7 @@ def predicted_items(extraction: Extraction) -> dict[str, set[Item]]:
         _figure(o.metric, o.change, o.value, o.unit, o.growth, o.period, o.kind)
         for o in extraction.observations if o.kind in OBSERVED
     }
+    by_predicate[VALUES] = {(x[1], x[2]) for x in by_predicate["indicators"]}
     return {**items, **by_predicate}
 
 
@@ -174,7 +178,7 @@ def _fact_item(fact: Fact) -> Item:
 
 def evaluate(extractions: Iterable[Extraction], gold: dict[str, dict]) -> Report:  # type: ignore[type-arg]
     """Compare extractions with the gold of the same documents."""
-    scores = {name: Score() for name in (*ENTITY_CLASSES, *FACT_TYPES)}
+    scores = {name: Score() for name in (*ENTITY_CLASSES, *FACT_TYPES, VALUES)}
     documents: list[str] = []
     for extraction in sorted(extractions, key=lambda e: e.document.name):
         name = extraction.document.name
@@ -190,7 +194,7 @@ def evaluate(extractions: Iterable[Extraction], gold: dict[str, dict]) -> Report
 def agreement(first: dict[str, dict], second: dict[str, dict]) -> Report:  # type: ignore[type-arg]
     """How far two independent annotations of the same reports agree: ``first`` taken as gold,
     ``second`` as found, so F1 is the agreement between the two (symmetric)."""
-    scores = {name: Score() for name in (*ENTITY_CLASSES, *FACT_TYPES)}
+    scores = {name: Score() for name in (*ENTITY_CLASSES, *FACT_TYPES, VALUES)}
     documents = sorted(set(first) & set(second))
     for name in documents:
         expected, found = gold_items(first[name]), gold_items(second[name])
