@@ -32,7 +32,7 @@ SHARE = re.compile(
 VERB = re.compile("|".join(map(re.escape, sorted(p.METRIC_VERBS, key=len, reverse=True))))
 METRIC_LEAD = re.compile(
     r"^(?:今年|全年|上半年|下半年|一季度|前三季度|年内|截至目前|目前|共|已|可|累计|规模以上工业企业|规上工业企业|"
-    r"规模以上企业|企业|全区|园区|高新区|经开区|开发区|本区|我区|其中|力争|确保|争取|实现|年度|预计|去年|"
+    r"规模以上企业|企业|全区|园区|高新区|经开区|开发区|本区|我区|其中|力争|确保|争取|实现|年度|预计|去年|以来|"
     r"示范区|新区|[\u4e00-\u9fff]{2,4}(?:高新区|经开区|开发区|新区|综保区|示范区))+"
 )
 METRIC_OK = re.compile(r"^[\u4e00-\u9fff“”（）()A-Za-z]{2,20}$")
@@ -62,6 +62,8 @@ BARE_METRICS = ("增加值", "产值", "总产值", "收入", "销售额")
 FIVE_YEAR_PLAN = re.compile("(" + "|".join(p.FIVE_YEAR_PLANS) + r")”?(?:期间|时期|以来)")
 #: A clause that is only a growth rate: "同比增长5.4%", "可比增长5.4%", "比去年同期增长47.32%".
 GROWTH_ONLY = re.compile(r"^(?:同比|可比|环比|与上年相比|(?:比|较)(?:上年|去年)(?:同期)?)?(?:增长|下降|增速|增幅|减少)")
+#: Metrics that only money measures.
+MONEY_METRICS = ("投资", "资金", "收入", "产值", "总额", "增加值", "销售额", "营收", "外资", "内资")
 #: Words that refer back to a metric named before them ("…增长4.7%，总量达到X亿元").
 REFERRING = ("总量", "总额", "规模", "总规模", "总值")
 #: Nouns that are never a metric by themselves.
@@ -195,6 +197,8 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
         if value.group(3) in p.BARE_MAGNITUDES and HAN.match(clause, value.end()):
             continue  # "2.1亿千瓦": a unit the tables do not know, not 亿 (of yuan)
         metric = _metric(clause[: value.start()], ctx)
+        if metric is not None and value.group(3) not in p.MONEY_UNITS and metric.endswith(MONEY_METRICS):
+            metric = None  # "投资426亩": an amount of money is not measured in mu
         if metric is None and value.group(3) in p.MONEY_UNITS and unnamed is None:
             unnamed = LeftOut(index, value.group(), "what the figure measures cannot be told")
         if metric is None or value.group(1) in IDIOM_NUMERALS or clause[value.end() : value.end() + 1] == "的":
@@ -280,7 +284,18 @@ def _clean_metric(text: str) -> str:
     metric = text[lead.end() :] if lead else text
     if lead and (metric.startswith("总") or len(metric) <= 2):
         metric = next((noun for noun in HEAD_NOUNS if lead.group().endswith(noun)), "") + metric
-    return METRIC_TAIL.sub("", metric.strip("，,、：:"))
+    return _without_leading_verb(METRIC_TAIL.sub("", metric.strip("，,、：:")))
+
+
+def _without_leading_verb(metric: str) -> str:
+    """"释放化工园区土地" → "化工园区土地": a verb of the clause opening the phrase is not the metric's
+    (change words and the verbs a metric keeps, 新增/新签约…, stay)."""
+    if metric.startswith((*p.METRIC_KEEP_VERBS, *p.CHANGE_WORDS)):
+        return metric
+    toks = tokens(metric)
+    if len(toks) > 1 and toks[0].flag == "v" and len(metric) - len(toks[0].word) >= MIN_METRIC:
+        return metric[len(toks[0].word) :]
+    return metric
 
 
 def concept_form_at_start(clause: str) -> str | None:
