@@ -108,7 +108,7 @@ def extract(document: Document, text: Text) -> Extraction:
             base = replace(info, period=str(info.plan_year))
         period = carried or base.period
         context = base if period == base.period else replace(base, period=period)
-        carried = indicators.sentence_period(sentence.text, info.year) or carried
+        carried = indicators.sentence_period(sentence.text, info.year, base.period) or carried
         items = _sentence_items(sentence, context, zone, planned=base is not info)
         named = [m for m in items if isinstance(m, Mention) and m.kind is Kind.PROJECT]
         antecedent = _antecedent(named, recent)

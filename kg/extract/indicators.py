@@ -59,6 +59,8 @@ CHINESE_RUN = re.compile("[零〇一二两三四五六七八九十百千]+")
 MAX_QUALIFIER = 6
 #: Metrics too bare to stand alone; the words before the verb qualify them.
 BARE_METRICS = ("增加值", "产值", "总产值", "收入", "销售额")
+#: The five years a report looks back on: "过去五年", "五年来", "这五年".
+FIVE_YEARS = re.compile(r"(?:过去|这|近)五年|五年来")
 FIVE_YEAR_PLAN = re.compile("(" + "|".join(p.FIVE_YEAR_PLANS) + r")”?(?:期间|时期|以来)")
 #: A clause that is only a growth rate: "同比增长5.4%", "可比增长5.4%", "比去年同期增长47.32%".
 GROWTH_ONLY = re.compile(r"^(?:同比|可比|环比|与上年相比|(?:比|较)(?:上年|去年)(?:同期)?)?(?:增长|下降|增速|增幅|减少)")
@@ -104,7 +106,7 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
     spans = clauses(sentence.text)
     parts = [c for _, c in spans]
     for n, clause in enumerate(parts):
-        period = _period(clause, year) or period
+        period = _period(clause, year, _reviewed(default_period)) or period
         estimated = estimated or any(m in clause for m in p.ESTIMATE_MARKERS)
         target = target or any(m in clause for m in p.TARGET_MARKERS[:4])
         if n and sentence.text[spans[n][0] - 1] in "；;":
@@ -393,12 +395,21 @@ def _growth(text: str) -> Decimal | None:
     return -rate if match.group(1) in NEGATIVE else rate
 
 
-def _period(clause: str, year: int | None) -> str | None:
-    """The period a clause names, resolved against the report's year."""
+def _reviewed(period: str | None) -> int | None:
+    """The year a report's default period is, when it is a whole year ("2025")."""
+    return int(period) if period and period.isdigit() else None
+
+
+def _period(clause: str, year: int | None, reviewed: int | None = None) -> str | None:
+    """The period a clause names, resolved against the report's year (and the year it reviews:
+    "过去五年" of a report that reviews 2025 is 2021-01/2025-12)."""
     plan = FIVE_YEAR_PLAN.search(clause)
     if plan:
         first = p.FIVE_YEAR_PLANS[plan.group(1)]
         return f"{first}-01/{first + 4}-12"
+    last = reviewed or year
+    if last is not None and FIVE_YEARS.search(clause):
+        return f"{last - 4}-01/{last}-12"
     if year is None or not any(ch in clause for ch in "年月季"):
         return None  # every period pattern names a year, a month or a quarter
     explicit = re.search(r"((?:19|20)\d{2})年", clause)
@@ -417,10 +428,10 @@ def _period(clause: str, year: int | None) -> str | None:
     return str(year) if explicit else None
 
 
-def sentence_period(text: str, year: int | None) -> str | None:
+def sentence_period(text: str, year: int | None, reviewed: str | None = None) -> str | None:
     """The first period a sentence names, if any (for the sentences after it in its paragraph)."""
     for _, clause in clauses(text):
-        found = _period(clause, year)
+        found = _period(clause, year, _reviewed(reviewed))
         if found:
             return found
     return None
