@@ -19,6 +19,7 @@ from kg.extract import (
     organizations,
     parks,
     people,
+    periods,
     projects,
     rankings,
     zones,
@@ -104,11 +105,11 @@ def extract(document: Document, text: Text) -> Extraction:
     for n, sentence in enumerate(sents):
         if n and "\n" in text.text[sents[n - 1].end : sentence.start]:
             carried = None  # a period named in one paragraph does not reach the next
-        if info.plan_year and indicators.opens_plan(sentence.text, info.plan_year):
+        if info.plan_year and periods.opens_plan(sentence.text, info.plan_year):
             base = replace(info, period=str(info.plan_year))
         period = carried or base.period
         context = base if period == base.period else replace(base, period=period)
-        carried = indicators.sentence_period(sentence.text, info.year, base.period) or carried
+        carried = periods.sentence_period(sentence.text, info.year, base.period) or carried
         items = _sentence_items(sentence, context, zone, planned=base is not info)
         named = [m for m in items if isinstance(m, Mention) and m.kind is Kind.PROJECT]
         antecedent = _antecedent(named, recent)

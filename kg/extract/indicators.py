@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from kg.extract import patterns as p
 from kg.extract.names import is_action_only, is_masked, to_decimal
+from kg.extract.periods import period_of, reviewed_year
 from kg.text.segment import clauses, tokens
 from kg.types import LeftOut, Observation, Sentence
 
@@ -46,12 +47,6 @@ GROUP_TOTAL = re.compile(rf"^(?:项目)?(?:计划|协议)?总投资(?:约|达|�
 OF_GROUP = re.compile(r"^.*?企业中")
 METRIC_TAIL = re.compile(r"(?:首次|再次|已经|已|均|分别|同比|超过|超|达到|达|突破|约|近|为|共|不低于|不少于|以上)+$")
 MAX_LIST_ITEM = 12
-#: The heading of a report's plan part: "三、2026年重点工作安排", "今年工作的总体要求".
-PLAN_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分\s*)?"
-    r"((?:19|20)\d{2}|今年)年?(?:度)?(?:的)?(?:政府)?(?:主要|重点|总体)?(?:工作|目标|任务|预期目标)"
-)
-MAX_HEADING = 40
 MIN_METRIC = 2
 HAN = re.compile(r"[\u4e00-\u9fff]")
 COUNTED = frozenset(p.COUNT_UNITS)
@@ -59,9 +54,6 @@ CHINESE_RUN = re.compile("[零〇一二两三四五六七八九十百千]+")
 MAX_QUALIFIER = 6
 #: Metrics too bare to stand alone; the words before the verb qualify them.
 BARE_METRICS = ("增加值", "产值", "总产值", "收入", "销售额")
-#: The five years a report looks back on: "过去五年", "五年来", "这五年".
-FIVE_YEARS = re.compile(r"(?:过去|这|近)五年|五年来")
-FIVE_YEAR_PLAN = re.compile("(" + "|".join(p.FIVE_YEAR_PLANS) + r")”?(?:期间|时期|以来)")
 #: A clause that is only a growth rate: "同比增长5.4%", "可比增长5.4%", "比去年同期增长47.32%".
 GROWTH_ONLY = re.compile(r"^(?:同比|可比|环比|与上年相比|(?:比|较)(?:上年|去年)(?:同期)?)?(?:增长|下降|增速|增幅|减少)")
 #: Metrics that only money measures.
@@ -74,16 +66,6 @@ CONCEPT_FORMS = sorted(
     ((form, concept) for concept, forms in p.METRIC_CONCEPTS.items() for form in forms),
     key=lambda pair: len(pair[0]), reverse=True,
 )
-
-
-def opens_plan(text: str, plan_year: int) -> bool:
-    """Whether a sentence is the heading of a report's plan part ("三、2026年重点工作安排").
-
-    >>> opens_plan("三、2026年重点工作安排", 2026), opens_plan("2025年主要工作回顾", 2026)
-    (True, False)
-    """
-    match = PLAN_HEADING.match(text.strip())
-    return bool(match) and len(text) <= MAX_HEADING and match.group(1) in (str(plan_year), "今年")
 
 
 def find(sentence: Sentence, year: int | None, default_period: str | None,
@@ -106,7 +88,7 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
     spans = clauses(sentence.text)
     parts = [c for _, c in spans]
     for n, clause in enumerate(parts):
-        period = _period(clause, year, _reviewed(default_period)) or period
+        period = period_of(clause, year, reviewed_year(default_period)) or period
         estimated = estimated or any(m in clause for m in p.ESTIMATE_MARKERS)
         target = target or any(m in clause for m in p.TARGET_MARKERS[:4])
         if n and sentence.text[spans[n][0] - 1] in "；;":
@@ -395,43 +377,3 @@ def _growth(text: str) -> Decimal | None:
     return -rate if match.group(1) in NEGATIVE else rate
 
 
-def _reviewed(period: str | None) -> int | None:
-    """The year a report's default period is, when it is a whole year ("2025")."""
-    return int(period) if period and period.isdigit() else None
-
-
-def _period(clause: str, year: int | None, reviewed: int | None = None) -> str | None:
-    """The period a clause names, resolved against the report's year (and the year it reviews:
-    "过去五年" of a report that reviews 2025 is 2021-01/2025-12)."""
-    plan = FIVE_YEAR_PLAN.search(clause)
-    if plan:
-        first = p.FIVE_YEAR_PLANS[plan.group(1)]
-        return f"{first}-01/{first + 4}-12"
-    last = reviewed or year
-    if last is not None and FIVE_YEARS.search(clause):
-        return f"{last - 4}-01/{last}-12"
-    if year is None or not any(ch in clause for ch in "年月季"):
-        return None  # every period pattern names a year, a month or a quarter
-    explicit = re.search(r"((?:19|20)\d{2})年", clause)
-    if explicit:
-        year = int(explicit.group(1))
-    for pattern, kind in p.PERIODS:
-        match = pattern.search(clause)
-        if not match:
-            continue
-        if kind == "months":
-            month = int(match.group(1))
-            return f"{year}-01/{year}-{month:02d}" if 1 <= month <= 12 else None
-        if kind == "previous-year":
-            return str(year - 1)
-        return str(year) if kind == "year" else f"{year}-{kind}"
-    return str(year) if explicit else None
-
-
-def sentence_period(text: str, year: int | None, reviewed: str | None = None) -> str | None:
-    """The first period a sentence names, if any (for the sentences after it in its paragraph)."""
-    for _, clause in clauses(text):
-        found = _period(clause, year, _reviewed(reviewed))
-        if found:
-            return found
-    return None

@@ -1,0 +1,80 @@
+"""Periods of figures: the period a clause names, resolved against the report's year; the plan part.
+
+A report given early in year N reviews N−1 and plans N: its figures default to N−1 and, after
+the heading of its plan part, are targets of N.  "今年元至9月" is the first nine months of the
+report's year, "过去五年" the five years to the year it reviews, "“十三五”期间" 2016–2020.
+
+>>> period_of("今年元至9月，完成工业总产值716.85亿元", 2022)
+'2022-01/2022-09'
+>>> period_of("过去五年，地区生产总值年均增长6%", 2026, reviewed=2025)
+'2021-01/2025-12'
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import patterns as p
+from kg.text.segment import clauses
+
+#: The heading of a report's plan part: "三、2026年重点工作安排", "今年工作的总体要求".
+PLAN_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分\s*)?"
+    r"((?:19|20)\d{2}|今年)年?(?:度)?(?:的)?(?:政府)?(?:主要|重点|总体)?(?:工作|目标|任务|预期目标)"
+)
+MAX_HEADING = 40
+#: The five years a report looks back on: "过去五年", "五年来", "这五年".
+FIVE_YEARS = re.compile(r"(?:过去|这|近)五年|五年来")
+FIVE_YEAR_PLAN = re.compile("(" + "|".join(p.FIVE_YEAR_PLANS) + r")”?(?:期间|时期|以来)")
+
+
+def opens_plan(text: str, plan_year: int) -> bool:
+    """Whether a sentence is the heading of a report's plan part ("三、2026年重点工作安排").
+
+    >>> opens_plan("三、2026年重点工作安排", 2026), opens_plan("2025年主要工作回顾", 2026)
+    (True, False)
+    """
+    match = PLAN_HEADING.match(text.strip())
+    return bool(match) and len(text) <= MAX_HEADING and match.group(1) in (str(plan_year), "今年")
+
+
+def reviewed_year(period: str | None) -> int | None:
+    """The year a report's default period is, when it is a whole year ("2025")."""
+    return int(period) if period and period.isdigit() else None
+
+
+def period_of(clause: str, year: int | None, reviewed: int | None = None) -> str | None:
+    """The period a clause names, resolved against the report's year (and the year it reviews:
+    "过去五年" of a report that reviews 2025 is 2021-01/2025-12)."""
+    plan = FIVE_YEAR_PLAN.search(clause)
+    if plan:
+        first = p.FIVE_YEAR_PLANS[plan.group(1)]
+        return f"{first}-01/{first + 4}-12"
+    last = reviewed or year
+    if last is not None and FIVE_YEARS.search(clause):
+        return f"{last - 4}-01/{last}-12"
+    if year is None or not any(ch in clause for ch in "年月季"):
+        return None  # every period pattern names a year, a month or a quarter
+    explicit = re.search(r"((?:19|20)\d{2})年", clause)
+    if explicit:
+        year = int(explicit.group(1))
+    for pattern, kind in p.PERIODS:
+        match = pattern.search(clause)
+        if not match:
+            continue
+        if kind == "months":
+            month = int(match.group(1))
+            return f"{year}-01/{year}-{month:02d}" if 1 <= month <= 12 else None
+        if kind == "previous-year":
+            return str(year - 1)
+        return str(year) if kind == "year" else f"{year}-{kind}"
+    return str(year) if explicit else None
+
+
+def sentence_period(text: str, year: int | None, reviewed: str | None = None) -> str | None:
+    """The first period a sentence names, if any (for the sentences after it in its paragraph)."""
+    for _, clause in clauses(text):
+        found = period_of(clause, year, reviewed_year(reviewed))
+        if found:
+            return found
+    return None
