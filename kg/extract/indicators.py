@@ -33,7 +33,7 @@ SHARE = re.compile(
 VERB = re.compile("|".join(map(re.escape, sorted(p.METRIC_VERBS, key=len, reverse=True))))
 METRIC_LEAD = re.compile(
     r"^(?:今年|全年|上半年|下半年|一季度|前三季度|年内|截至目前|目前|共|已|可|累计|规模以上工业企业|规上工业企业|"
-    r"规模以上企业|企业|全区|园区|高新区|经开区|开发区|本区|我区|其中|力争|确保|争取|实现|年度|预计|去年|以来|"
+    r"规模以上企业|企业|全区|园区|高新区|经开区|开发区|本区|我区|其中|力争|确保|争取|实现|年度|当年|预计|去年|以来|"
     r"示范区|新区|[\u4e00-\u9fff]{2,4}(?:高新区|经开区|开发区|新区|综保区|示范区))+"
 )
 METRIC_OK = re.compile(r"^[\u4e00-\u9fff“”（）()A-Za-z]{2,20}$")
@@ -56,12 +56,15 @@ MAX_QUALIFIER = 6
 BARE_METRICS = ("增加值", "产值", "总产值", "收入", "销售额")
 #: A clause that is only a growth rate: "同比增长5.4%", "可比增长5.4%", "比去年同期增长47.32%".
 GROWTH_ONLY = re.compile(r"^(?:同比|可比|环比|与上年相比|(?:比|较)(?:上年|去年)(?:同期)?)?(?:增长|下降|增速|增幅|减少)")
+#: The spending a year plans: a target, unlike the 计划总投资 of projects that exist.
+PLANNED_SPENDING = ("计划投资",)
 #: Metrics that only money measures.
 MONEY_METRICS = ("投资", "资金", "收入", "产值", "总额", "增加值", "销售额", "营收", "外资", "内资")
 #: Words that refer back to a metric named before them ("…增长4.7%，总量达到X亿元").
 REFERRING = ("总量", "总额", "规模", "总规模", "总值")
 #: Nouns that are never a metric by themselves.
 BARE_NOUNS = ("项目", "企业", "会员")
+METRIC_FORMS = frozenset(form for forms in p.METRIC_CONCEPTS.values() for form in forms)
 CONCEPT_FORMS = sorted(
     ((form, concept) for concept, forms in p.METRIC_CONCEPTS.items() for form in forms),
     key=lambda pair: len(pair[0]), reverse=True,
@@ -273,9 +276,11 @@ def _clean_metric(text: str) -> str:
 
 def _without_leading_verb(metric: str) -> str:
     """"释放化工园区土地" → "化工园区土地": a verb of the clause opening the phrase is not the metric's
-    (change words and the verbs a metric keeps, 新增/新签约…, stay)."""
-    if metric.startswith((*p.METRIC_KEEP_VERBS, *p.CHANGE_WORDS)):
+    (change words, the verbs a metric keeps, 新增/新签约…, and common metrics, 到位资金, stay)."""
+    if metric.startswith((*p.METRIC_KEEP_VERBS, *p.CHANGE_WORDS)) or metric in METRIC_FORMS:
         return metric
+    if "共" in metric[1:-1]:  # "全市工业园区共签约落地项目": the area before 共 (in all) is not the metric's
+        metric = metric[metric.rindex("共") + 1 :]
     toks = tokens(metric)
     if len(toks) > 1 and toks[0].flag == "v" and len(metric) - len(toks[0].word) >= MIN_METRIC:
         return metric[len(toks[0].word) :]
@@ -327,6 +332,8 @@ def _make(written: str, value: Decimal, unit: str, index: int, growth: Decimal |
     change, metric = split_change(written)
     if cumulative:
         change = "累计" + (change or "")
+    if metric.endswith(PLANNED_SPENDING) and kind == "actual":
+        kind = "target"  # "年度计划投资": what the year is to spend, not what was spent
     return Observation(
         metric=metric, value=value, unit=unit, sentence=index, growth=growth, period=period,
         estimated=kind == "estimate", approximate=qualifier is not None, kind=kind, concept=concept_of(written),

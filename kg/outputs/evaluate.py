@@ -135,8 +135,17 @@ def gold_items(data: dict) -> dict[str, set[Item]]:  # type: ignore[type-arg]
 def _figure(metric: str, change: str | None, value: object, unit: str | None, growth: object,
             period: str | None, kind: str) -> Item:
     """A figure as compared: the change word and metric together (新增 + 高新技术企业 is what
-    an extractor may write as one metric), value, unit, growth, period and kind."""
-    return (_norm((change or "") + metric), _norm(value), _norm(unit), _norm(growth), str(period), kind)
+    an extractor may write as one metric), value, unit, growth, period (by the days it spans:
+    2013-H1 is 2013-01/2013-06) and kind."""
+    return (_norm((change or "") + metric), _norm(value), _norm(unit), _norm(growth), _span(period), kind)
+
+
+def _span(period: str | None) -> str:
+    """A period as its first and last day, so two notations of one period compare equal."""
+    from kg.graph.build import period_bounds
+
+    bounds = period_bounds(period) if period else None
+    return "/".join(bounds) if bounds else str(period)
 
 
 def _label(obj: object) -> str:
