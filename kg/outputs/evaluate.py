@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kg.extract.forms import normal_form
+from kg.graph.build import period_bounds
 from kg.outputs.gold import ENTITY_CLASSES, FACT_TYPES, load_gold
 from kg.types import Extraction, Fact, Kind, Mention
 
@@ -142,8 +143,6 @@ def _figure(metric: str, change: str | None, value: object, unit: str | None, gr
 
 def _span(period: str | None) -> str:
     """A period as its first and last day, so two notations of one period compare equal."""
-    from kg.graph.build import period_bounds
-
     bounds = period_bounds(period) if period else None
     return "/".join(bounds) if bounds else str(period)
 
