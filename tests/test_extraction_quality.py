@@ -84,7 +84,8 @@ def test_split_floor(split_reports: dict[str, Report], part: str, score: str, me
     report = split_reports[part]
     assert len(report.documents) == sum(p == part for p in load_split(GOLD / "split.tsv").values())
     value = getattr(report.scores[score], measure)
-    assert value >= SPLIT_FLOORS[part][(score, measure)], (part, score, measure, round(value, 3))
+    shown = "below its floor" if part == "test" else round(value, 3)  # a test score is only measured by kg eval
+    assert value >= SPLIT_FLOORS[part][(score, measure)], (part, score, measure, shown)
 
 
 def _gold_labels() -> set[str]:
