@@ -86,20 +86,27 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
                   planned: bool) -> list[Observation | LeftOut]:
     out: list[Observation | LeftOut] = []
     period = default_period
-    estimated = listing = False
+    estimated = listing = projected = False
     target = planned
     spans = clauses(sentence.text)
     parts = [c for _, c in spans]
+    named = False
     for n, clause in enumerate(parts):
-        period = period_of(clause, year, reviewed_year(default_period)) or period
+        said = period_of(clause, year, reviewed_year(default_period))
+        period, named = (said, True) if said else (period, named)
         estimated = estimated or any(m in clause for m in p.ESTIMATE_MARKERS)
         target = target or any(m in clause for m in p.TARGET_MARKERS[:4])
         if n and sentence.text[spans[n][0] - 1] in "；;":
             target = planned or any(m in clause for m in p.TARGET_MARKERS[:4])  # a target ends with its group
         if is_masked(clause):
             continue
+        if projected or any(w in clause for w in p.PROJECTED):
+            projected = True  # "这个项目建成后，年可实现销售收入…，上缴税收…": one project's future
+            out += [LeftOut(sentence.index, m.group(), PROJECT_FIGURE) for m in VALUE.finditer(clause)]
+            continue
         kind = "target" if target else "estimate" if estimated else "actual"
         nxt = parts[n + 1] if n + 1 < len(parts) else ""
+        period = period if named or kind != "target" else _whole_year(period)  # 力争全年…: the year's target
         share = _share(clause, sentence.index, period, kind)
         if share:
             out.append(share)
@@ -145,6 +152,16 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
     return out
 
 
+def _whole_year(period: str | None) -> str | None:
+    """The year a period falls in ("2023-01/2023-06" → "2023"): a target set in a half-year
+    report is the whole year's unless the sentence names its period.
+
+    >>> _whole_year("2023-01/2023-06"), _whole_year("2023"), _whole_year(None)
+    ('2023', '2023', None)
+    """
+    return period[:4] if period and period[:4].isdigit() else period
+
+
 def _group_total(clause: str, previous: Observation | None) -> Observation | None:
     """"重点项目38个，总投资254.4亿元": the total of the group just counted, an indicator of the zone."""
     match = GROUP_TOTAL.match(clause.rstrip("。；;"))
@@ -181,8 +198,14 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
     for value in VALUE.finditer(clause):
         if re.match(r"[\-~～至到—]\d", clause[value.end() - len(value.group(3)) :]):
             continue  # a range: no single number to report
+        if clause[value.end() : value.end() + 1] == "/":
+            continue  # "13160元/平方米": a rate per unit the tables do not know
         if value.group(3) in p.BARE_MAGNITUDES and HAN.match(clause, value.end()):
             continue  # "2.1亿千瓦": a unit the tables do not know, not 亿 (of yuan)
+        owner = _owner(clause[: value.start()], clause[value.end() :])
+        if owner is not None:
+            unnamed = unnamed or LeftOut(index, value.group(), owner)
+            continue
         metric = _metric(clause[: value.start()], ctx)
         if metric is not None and value.group(3) not in p.MONEY_UNITS and metric.endswith(MONEY_METRICS):
             metric = None  # "投资426亩": an amount of money is not measured in mu
@@ -204,6 +227,46 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
         cumulative = "累计" in head[: max(0, head.rfind(metric))] and not metric.startswith("累计")
         return _make(metric, number, value.group(3), index, growth, period, kind, qualifier, cumulative)
     return unnamed
+
+
+SIZE_CLASS = re.compile(p.SIZE_CLASS)
+#: jieba flags of a proper name that is no place: a firm (特斯拉, 甲乙光电).
+FIRM_FLAGS = ("nz", "nt", "nr", "nrt", "nz?", "nr?")
+PROJECT_FIGURE = "a project's or a firm's figure, not the zone's"
+#: A firm named after its role: "主导产业龙头企业甲乙汽车".
+FIRM_AFTER_ROLE = re.compile("(?:龙头|骨干|重点|链主)企业([\u4e00-\u9fff]{2,})$")
+DIGIT = re.compile(r"\d")
+
+
+def _owner(head: str, rest: str) -> str | None:
+    """Why a figure is not the zone's, if it is not: a size class of projects, or a figure of one
+    project or firm (its subject is a name, or a project built in the future).
+
+    >>> _owner("签约", "以上项目13个"), _owner("该项目总投资", ""), _owner("规模以上工业企业完成工业总产值", "")
+    ('a size class of projects or firms is no figure', "a project's or a firm's figure, not the zone's", None)
+    """
+    if SIZE_CLASS.match(rest):
+        return "a size class of projects or firms is no figure"
+    subject = _clean_metric(head[: m.start()]) if (m := VERB.search(head)) else ""
+    if (head.startswith(p.PROJECT_OPENERS) or any(w in head for w in p.PROJECTED)
+            or (subject and _names_one(subject))):
+        return PROJECT_FIGURE
+    return None
+
+
+def _names_one(subject: str) -> bool:
+    """Whether a figure's subject names one project or firm (甲乙光电项目, 特斯拉, 龙头企业甲乙汽车),
+    not a group (75个续建项目, 规模以上工业企业, 区内高新技术企业总数)."""
+    if DIGIT.search(subject):
+        return False  # a count makes a group
+    toks = tokens(subject)
+    proper = [t for t in toks if t.flag in FIRM_FLAGS and t.word not in p.GENERIC_PROJECT_WORDS]
+    if subject.endswith(p.OWN_UNIT_HEADS):
+        return bool(proper)
+    firm = FIRM_AFTER_ROLE.search(subject)
+    if firm:
+        return any(t.flag in FIRM_FLAGS for t in tokens(firm.group(1)))
+    return bool(toks) and len(proper) == len(toks)
 
 
 def _qualifier(before: str, inside: str | None, after: str) -> str | None:

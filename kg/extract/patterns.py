@@ -310,9 +310,19 @@ GROWTH = re.compile(rf"(?:同比)?(增长|下降|增速|增幅|减少|降低)(?:
 #: Words that make a figure a target, not an observation.
 TARGET_MARKERS = ("力争", "确保", "目标", "争取", "要", "突破", "不低于", "以上")
 ESTIMATE_MARKERS = ("预计",)
+#: A money amount that classes projects or firms by size ("1亿元以上项目13个", "10亿元及以上企业"):
+#: a threshold, not a figure.
+SIZE_CLASS = r"^(?:以上|及以上|及[\d.]+[万亿]?(?:元|美元)以上)的?[\u4e00-\u9fff]{0,8}?(?:项目|企业)"
+#: What one project or firm will do once built (建成达产后年可实现销售收入…): not the zone's figure.
+PROJECTED = ("达产后", "建成后", "投产后", "达效后")
+#: Nouns that end the name of one project or firm before its figure (甲乙宝骏基地实现产量…).
+OWN_UNIT_HEADS = ("项目", "基地", "工厂", "公司", "集团", "厂区")
+#: Words opening a clause about a project named before (该项目总投资…, 一期投资…).
+PROJECT_OPENERS = ("该项目", "一期", "二期", "三期", "整个项目", "全部项目")
 #: Metric words that are not indicators (shares, ratios, rankings, task completion).
 NOT_METRICS = ("比重", "占比", "完成率", "排查率", "覆盖率", "排名", "第", "比例", "任务", "目标",
-               "总投资", "达效率", "开工率", "等", "和", "及", "了", "在", "分别", "最高", "最低")
+               "总投资", "达效率", "开工率", "等", "和", "及", "了", "在", "分别", "最高", "最低",
+               "检查", "查验", "接种", "网签")  # epidemic and housing work counts are no economic figures
 #: Period phrases → (start month, end month); ``None`` end means the whole year.
 PERIODS = (
     (re.compile(r"(?:元|1|一)(?:月)?(?:至|~|-|—|到)(\d{1,2})月"), "months"),

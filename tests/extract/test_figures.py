@@ -103,3 +103,46 @@ def test_no_figure_of_the_long_reports_states_a_value_its_sentence_does_not(long
     for report in long_build.extractions:
         for obs in report.observations:
             assert written_in(obs, report.sentences[obs.sentence].text), (report.document.name, obs.metric)
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor", "value", "reason"),
+    [
+        # a size class of projects, not an amount signed
+        ("corpus/122_nantong_jkq_2026.txt", "签约注册1亿元及1000万美元以上项目", "1", "size class"),
+        ("corpus/247_chengdu_park_2010.txt", "新增入园10亿元以上重大产业化项目", "10", "size class"),
+        # one firm's output, not the zone's
+        ("corpus/141_shanghai_xq_2021.txt", "特斯拉完成产值688.6亿元", "688.6", "firm's"),
+        ("corpus/019_changsha_yuhua_jkq_2022.txt", "完成总产值524.6亿元", "524.6", "firm's"),
+        ("corpus/108_liuzhou_xq_2014.txt", "基地实现产量28.81万辆", "28.81", "firm's"),
+        # what one project will do once built, in this clause and the next
+        ("corpus/221_daqing_gxq_2012.txt", "项目建成后,年可实现销售收入700亿元", "700", "firm's"),
+        ("corpus/221_daqing_gxq_2012.txt", "项目建成后,年可实现销售收入700亿元", "100", "firm's"),
+        # a rate per square metre is no amount of yuan
+        ("corpus/203_changchun_gxq_2015.txt", "13160元/平方米", "13160", None),
+    ],
+)
+def test_a_figure_that_is_not_the_zones_is_left_out(path: str, anchor: str, value: str, reason: str | None) -> None:
+    found = figures(sentence(path, anchor))
+    assert not [o for o in found if isinstance(o, Observation) and o.value == Decimal(value)]
+    if reason:
+        assert any(isinstance(o, LeftOut) and reason in o.reason and o.figure.startswith(value) for o in found)
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor", "value"),
+    [
+        ("corpus/217_kunming_gxq_2023.txt", "续建项目累计完成投资39.5亿元", "39.5"),  # a counted group
+        ("corpus/242_chengdu_gxq_2013.txt", "高新技术企业总数达到538家", "538"),  # a category of firms
+        ("corpus/247_chengdu_park_2010.txt", "入园企业投资额达到2748亿元", "2748"),
+    ],
+)
+def test_a_figure_of_a_group_of_projects_or_firms_stays(path: str, anchor: str, value: str) -> None:
+    assert [o for o in observations(sentence(path, anchor)) if o.value == Decimal(value)]
+
+
+def test_a_target_in_a_half_year_report_is_the_years() -> None:
+    text = (ROOT / "seeds" / "001_736da97378c749be.txt").read_text(encoding="utf-8")
+    line = re.sub(r"\s+", "", text[text.index("科技企业“双倍增”行动") : text.index("专精特新企业 5家") + 10])
+    found = {o.metric: (o.kind, o.period) for o in observations(line, 2023, "2023-01/2023-06")}
+    assert found["专精特新企业"] == ("target", "2023")
