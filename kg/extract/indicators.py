@@ -34,7 +34,8 @@ VERB = re.compile("|".join(map(re.escape, sorted(p.METRIC_VERBS, key=len, revers
 METRIC_LEAD = re.compile(
     r"^(?:今年|全年|上半年|下半年|一季度|前三季度|年内|截至目前|目前|共|已|可|累计|规模以上工业企业|规上工业企业|"
     r"规模以上企业|企业|全区|园区|高新区|经开区|开发区|本区|我区|其中|力争|确保|争取|实现|年度|当年|预计|去年|以来|"
-    r"示范区|新区|[\u4e00-\u9fff]{2,4}(?:高新区|经开区|开发区|新区|综保区|示范区))+"
+    r"示范区|新区|本次|该区|该开发区|该园区|现有|区内|园区内|全市园区|全市|全省|年底|年末|特别是|先后|"
+    r"(?![\u4e00-\u9fff]{0,3}(?:以上|级))[\u4e00-\u9fff]{2,4}(?:高新区|经开区|开发区|新区|综保区|示范区|起步区|新片区|片区))+"
 )
 METRIC_OK = re.compile(r"^[\u4e00-\u9fff“”（）()A-Za-z]{2,20}$")
 #: Lead words that are the head of a too-short metric (企业总数, 园区总营收), kept in front of it.
@@ -45,7 +46,8 @@ NEGATIVE = ("下降", "减少", "降低")
 GROUP_TOTAL = re.compile(rf"^(?:项目)?(?:计划|协议)?总投资(?:约|达|超)?({p.NUMBER})(亿元|万元)$")
 #: "规模以上工业企业中高新技术企业": the group before 中 is not part of the metric.
 OF_GROUP = re.compile(r"^.*?企业中")
-METRIC_TAIL = re.compile(r"(?:首次|再次|已经|已|均|分别|同比|超过|超|达到|达|突破|约|近|为|共|不低于|不少于|以上)+$")
+METRIC_TAIL = re.compile(
+    r"(?:首次|再次|已经|已|均|分别|同比|超过|超|达到|达|突破|约|近|为|共|不低于|不少于|以上|预计)+$")
 MAX_LIST_ITEM = 12
 MIN_METRIC = 2
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -342,11 +344,16 @@ def _without_leading_verb(metric: str) -> str:
     (change words, the verbs a metric keeps, 新增/新签约…, and common metrics, 到位资金, stay)."""
     if metric.startswith((*p.METRIC_KEEP_VERBS, *p.CHANGE_WORDS)) or metric in METRIC_FORMS:
         return metric
+    for action in p.LEADING_ACTIONS:
+        if metric.startswith(action) and len(metric) - len(action) >= MIN_METRIC:
+            return _without_leading_verb(metric[len(action) :])  # "谋划申报专项债项目" → 专项债项目
     if "共" in metric[1:-1]:  # "全市工业园区共签约落地项目": the area before 共 (in all) is not the metric's
         metric = metric[metric.rindex("共") + 1 :]
     toks = tokens(metric)
     if len(toks) > 1 and toks[0].flag == "v" and len(metric) - len(toks[0].word) >= MIN_METRIC:
-        return metric[len(toks[0].word) :]
+        rest = metric[len(toks[0].word) :]
+        lead = METRIC_LEAD.match(rest)  # "使全省…总数": the scope after the verb is not the metric's either
+        return rest[lead.end() :] if lead and len(rest) - lead.end() >= MIN_METRIC else rest
     return metric
 
 

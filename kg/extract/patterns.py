@@ -305,6 +305,9 @@ METRIC_VERBS = ("累计完成", "可实现", "可完成", "实现", "完成", "�
 #: Verbs kept as part of the metric ("新增高新技术企业", "新签约项目").
 METRIC_KEEP_VERBS = ("新增", "净增", "引进", "利用", "新签约", "新签", "签约", "新入库", "新注册", "新登记", "新设立",
                      "新认定")
+#: Work done on a thing that open its name before a figure but are no part of the metric
+#: (谋划专项债项目24个, 盘活低效用地1191亩), where jieba does not tag them as verbs.
+LEADING_ACTIONS = ("谋划申报", "谋划", "申报", "盘活")
 #: Growth phrases: sign and pattern.
 GROWTH = re.compile(rf"(?:同比)?(增长|下降|增速|增幅|减少|降低)(?:为|达|了)?({NUMBER})%")
 #: Words that make a figure a target, not an observation.

@@ -146,3 +146,25 @@ def test_a_target_in_a_half_year_report_is_the_years() -> None:
     line = re.sub(r"\s+", "", text[text.index("科技企业“双倍增”行动") : text.index("专精特新企业 5家") + 10])
     found = {o.metric: (o.kind, o.period) for o in observations(line, 2023, "2023-01/2023-06")}
     assert found["专精特新企业"] == ("target", "2023")
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor", "value", "metric"),
+    [
+        # the occasion (本次), an adverb (先后) and a scope (全省) open the phrase but are not the metric
+        ("corpus/028_zhengzhou_jkq_2022.txt", "本次集中开工项目4个", "4", "集中开工项目"),
+        ("corpus/007_guiyang_gxq_2011.txt", "先后投入技改资金2亿元", "2", "技改资金"),
+        ("corpus/247_chengdu_park_2010.txt", "省级以上开发区总数达到100家", "100", "省级以上开发区总数"),
+    ],
+)
+def test_the_metric_is_the_noun_phrase_without_what_opens_the_clause(path: str, anchor: str, value: str,
+                                                                    metric: str) -> None:
+    found = {o.metric for o in observations(sentence(path, anchor)) if o.value == Decimal(value)}
+    assert found == {metric}
+
+
+def test_work_done_on_a_thing_is_no_part_of_its_metric() -> None:
+    text = (ROOT / "seeds" / "004_2f6326690d6cd2ec.txt").read_text(encoding="utf-8")
+    start = text.index("谋划申报专项债项目")
+    clause = re.sub(r"\s+", "", text[start - 1 : start + 16])
+    assert {o.metric for o in observations(clause)} == {"专项债项目"}
