@@ -37,8 +37,8 @@ SPLIT_FLOORS = {
         ("Zone", "f1"): 0.93, ("Company", "f1"): 0.64, ("Project", "f1"): 0.56, ("Park", "f1"): 0.44,
         ("Honor", "f1"): 0.56, ("Company", "precision"): 0.89, ("Person", "f1"): 0.68,
         ("totalInvestment", "precision"): 1.0, ("investor", "f1"): 0.29, ("status", "f1"): 0.29,
-        ("awardedTo", "f1"): 0.16, ("indicators", "f1"): 0.64, ("indicators", "precision"): 0.79,
-        ("values", "precision"): 0.93,
+        ("awardedTo", "f1"): 0.16, ("indicators", "f1"): 0.69, ("indicators", "precision"): 0.82,
+        ("values", "precision"): 0.97,
     },
     "test": {
         ("Zone", "f1"): 0.80, ("Company", "f1"): 0.56, ("Project", "f1"): 0.51, ("Park", "f1"): 0.50,

@@ -32,7 +32,7 @@ SHARE = re.compile(
 )
 VERB = re.compile("|".join(map(re.escape, sorted(p.METRIC_VERBS, key=len, reverse=True))))
 METRIC_LEAD = re.compile(
-    r"^(?:今年|全年|上半年|下半年|一季度|前三季度|年内|截至目前|目前|共|已|可|累计|规模以上工业企业|规上工业企业|"
+    r"^(?:(?:19|20)\d{2}年(?:度)?|今年|全年|上半年|下半年|一季度|前三季度|年内|截至目前|目前|共|已|可|累计|规模以上工业企业|规上工业企业|"
     r"规模以上企业|企业|全区|园区|高新区|经开区|开发区|本区|我区|其中|力争|确保|争取|实现|年度|当年|预计|去年|以来|"
     r"示范区|新区|本次|该区|该开发区|该园区|现有|区内|园区内|全市园区|全市|全省|年底|年末|特别是|先后|"
     r"(?![\u4e00-\u9fff]{0,3}(?:以上|级))[\u4e00-\u9fff]{2,4}(?:高新区|经开区|开发区|新区|综保区|示范区|起步区|新片区|片区))+"
@@ -89,6 +89,7 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
     out: list[Observation | LeftOut] = []
     period = default_period
     estimated = listing = projected = False
+    totals: set[int] = set()  # running totals ("累计28家"): their 累计 is no verb later items share
     target = planned
     spans = clauses(sentence.text)
     parts = [c for _, c in spans]
@@ -124,6 +125,11 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
             if previous is not None and previous.growth is None and _is_growth_only(sub):
                 out[-1] = previous = replace(previous, growth=_growth(sub))
                 continue
+            running = _running_total(sub, previous, period, kind)
+            if running:  # "新增A 7家、累计28家": the running total of the same thing
+                out.append(running)
+                totals.add(id(running))
+                continue  # the item before stays the one later items share their verb with
             total = _group_total(sub, previous) if previous is not None else None
             if total:  # "…项目96个、总投资728.9亿元": the total of the group just counted
                 out.append(total)
@@ -139,7 +145,8 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
             found = None if grouped else _observation(sub, context, sentence.index, period, kind)
             obs = found if isinstance(found, Observation) else None
             if obs is not None and obs.change is None and inherit:
-                shared = previous or next((o for o in reversed(out) if isinstance(o, Observation)), None)
+                shared = previous or next((o for o in reversed(out) if isinstance(o, Observation)
+                                           and id(o) not in totals), None)
                 if shared is not None and shared.change and {shared.unit, obs.unit} <= COUNTED:
                     # "累计培育A 94家、B 102家": B, counted like A, shares its change
                     found = obs = replace(obs, change=shared.change)
@@ -152,6 +159,20 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
         elif VERB.search(clause):
             listing = False
     return out
+
+
+RUNNING = re.compile(rf"^(?:累计|总计|共计|总数)(?:达到|达)?({p.NUMBER})({UNIT})[。；;]?$")
+
+
+def _running_total(sub: str, previous: Observation | None, period: str | None, kind: str) -> Observation | None:
+    """"累计28家" right after "新增A 7家": A's running total, counted in the same unit."""
+    match = RUNNING.match(sub)
+    if previous is None or not match or match.group(2) != previous.unit:
+        return None
+    value = to_decimal(match.group(1))
+    if value is None:
+        return None
+    return _make(previous.metric, value, previous.unit, previous.sentence, None, period, kind, None, cumulative=True)
 
 
 def _whole_year(period: str | None) -> str | None:

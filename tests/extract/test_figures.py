@@ -168,3 +168,16 @@ def test_work_done_on_a_thing_is_no_part_of_its_metric() -> None:
     start = text.index("谋划申报专项债项目")
     clause = re.sub(r"\s+", "", text[start - 1 : start + 16])
     assert {o.metric for o in observations(clause)} == {"专项债项目"}
+
+
+def test_a_running_total_counts_the_thing_before_it() -> None:
+    text = sentence("corpus/152_zibo_gxq_2023.txt", "累计28家")
+    found = {(o.metric, o.value, o.change) for o in observations(text)}
+    assert {("国家级“小巨人”企业", Decimal(7), "新增"), ("国家级“小巨人”企业", Decimal(28), "累计"),
+            ("省级制造业单项冠军", Decimal(8), "新增"), ("省级制造业单项冠军", Decimal(18), "累计")} <= found
+
+
+def test_a_year_opening_the_metric_is_its_period() -> None:
+    text = sentence("corpus/153_zibo_gxq_2022.txt", "地区生产总值实现378.3亿元")
+    [obs] = [o for o in observations(text, 2022, "2022") if o.value == Decimal("378.3")]
+    assert (obs.metric, obs.growth, obs.period) == ("地区生产总值", Decimal("12.1"), "2022")
