@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from kg.extract import patterns as p
+from kg.extract.periods import period_of
 from kg.extract.zones import full_zone_names
 from kg.types import DocumentInfo
 
@@ -63,6 +64,8 @@ def describe(
         year, period = (int(dated.group(1)), dated.group(1)) if dated else (None, None)
     if year is None and meta.get("period"):
         year, period = _period(meta["period"] + "年")
+    if year is not None and period == str(year):
+        period = _title_period(title, year) or period
     plan_year = None
     review = REVIEW_TITLE.search(title) or REVIEW_TITLE.search(text[:REVIEW_HEAD])
     reviews = (review is not None and review.group().startswith(str(year))) or GOVERNMENT_REPORT in title
@@ -112,6 +115,15 @@ def _zone_mentions(text: str) -> list[re.Match[str]]:
         return []
     pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
     return list(pattern.finditer(text))
+
+
+def _title_period(title: str, year: int) -> str | None:
+    """The part of a year a title names without naming the year ("…上半年主要指标稳中有进").
+
+    >>> _title_period("开发区前三季度书写高质量发展答卷", 2021), _title_period("开发区工作总结", 2021)
+    ('2021-Q1-Q3', None)
+    """
+    return None if YEAR.search(title) else period_of(title, year)
 
 
 def _period(text: str) -> tuple[int | None, str | None]:
