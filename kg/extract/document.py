@@ -126,9 +126,19 @@ def _title_period(title: str, year: int) -> str | None:
     return None if YEAR.search(title) else period_of(title, year)
 
 
+#: Words before a year that make it a point of comparison, and "的N倍" after one.
+COMPARED_BEFORE = ("较", "比", "与", "是", "于")
+TIMES_AFTER = re.compile(r"的[\d.]+倍")
+
+
 def _period(text: str) -> tuple[int | None, str | None]:
-    """The first year named in ``text`` and the period that follows it ("2023-H1")."""
-    match = REPORT_YEAR.search(text)
+    """The first year named in ``text`` and the period that follows it ("2023-H1"); a year a
+    figure is compared with (较2019年同期, 是2005年的5倍) is not the year reported on.
+
+    >>> _period("今年1-8月，投资同比增长55%，较2019年同期增长10%；2021年上半年…")
+    (2021, '2021-H1')
+    """
+    match = next((m for m in REPORT_YEAR.finditer(text) if not _compared(text, m)), None)
     if not match:
         return None, None
     year = int(match.group(1))
@@ -141,6 +151,13 @@ def _period(text: str) -> tuple[int | None, str | None]:
                 return year, (f"{year}-01/{year}-{month:02d}" if 1 <= month <= 12 else str(year))
             return year, f"{year}-{kind}"
     return year, str(year)
+
+
+def _compared(text: str, year: re.Match[str]) -> bool:
+    """Whether a year is named as what a figure is compared with (较2019年同期, 是2005年的5.2倍)."""
+    before = text[max(0, year.start() - 1) : year.start()]
+    after = text[year.end() : year.end() + 6]
+    return before in COMPARED_BEFORE or after.startswith("同期") or bool(TIMES_AFTER.match(after))
 
 
 def is_title_like(line: str) -> bool:

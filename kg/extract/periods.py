@@ -53,11 +53,13 @@ def period_of(clause: str, year: int | None, reviewed: int | None = None) -> str
     last = reviewed or year
     if last is not None and FIVE_YEARS.search(clause):
         return f"{last - 4}-01/{last}-12"
-    if year is None or not any(ch in clause for ch in "年月季"):
+    if not any(ch in clause for ch in "年月季"):
         return None  # every period pattern names a year, a month or a quarter
     explicit = re.search(r"((?:19|20)\d{2})年", clause)
     if explicit:
-        year = int(explicit.group(1))
+        year = int(explicit.group(1))  # "2009年，全省产业园区…": the clause's own year, known or not the report's
+    if year is None:
+        return None
     for pattern, kind in p.PERIODS:
         match = pattern.search(clause)
         if not match:

@@ -181,3 +181,20 @@ def test_a_year_opening_the_metric_is_its_period() -> None:
     text = sentence("corpus/153_zibo_gxq_2022.txt", "地区生产总值实现378.3亿元")
     [obs] = [o for o in observations(text, 2022, "2022") if o.value == Decimal("378.3")]
     assert (obs.metric, obs.growth, obs.period) == ("地区生产总值", Decimal("12.1"), "2022")
+
+
+def test_a_year_the_sentence_names_dates_it_when_the_report_names_none() -> None:
+    text = sentence("corpus/247_chengdu_park_2010.txt", "完成基础设施投资621亿元")
+    found = {o.value: o.period for o in find(Sentence(0, text, 0, len(text)), None, None) if isinstance(o, Observation)}
+    assert found[Decimal(621)] == "2009"
+
+
+def test_a_year_a_figure_is_compared_with_is_not_the_reports() -> None:
+    from kg.extract.document import describe
+    from kg.outputs.gold import report_text
+
+    file = SHARED / "corpus" / "141_shanghai_xq_2021.txt"
+    if not file.is_file():
+        pytest.skip("the real reports live in ../shared")
+    info = describe(report_text(file.read_text(encoding="utf-8")).strip())
+    assert info.year != 2019  # "较2019年同期增长…" compares; it does not date the report
