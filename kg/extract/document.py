@@ -19,6 +19,9 @@ from kg.extract.zones import full_zone_names
 from kg.types import DocumentInfo
 
 MAX_TITLE = 40
+MIN_TITLE = 6
+#: What follows a web page's title on its first line: "…稳中有进来源:云南日报 2023-08-29".
+BYLINE = re.compile(r"来源[:：]|发布时间|发布日期|时间[:：]|作者[:：]|编辑[:：]|\d{4}-\d{2}-\d{2}")
 HEAD = 300
 YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?")
 #: A year in a title that names the period reported on, not a plan ("…及2023年工作安排").
@@ -56,6 +59,9 @@ def describe(
     """
     meta = meta or {}
     first = text.split("\n", 1)[0].strip()
+    if len(first) > MAX_TITLE:
+        byline = BYLINE.search(first, 0, MAX_TITLE + 8)
+        first = first[: byline.start()] if byline and byline.start() >= MIN_TITLE else first
     title = first if 0 < len(first) <= MAX_TITLE else fallback_title
     head = text[:HEAD]
     year, period = _period(title) if REPORT_YEAR.search(title) else _period(head)

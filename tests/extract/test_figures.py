@@ -198,3 +198,15 @@ def test_a_year_a_figure_is_compared_with_is_not_the_reports() -> None:
         pytest.skip("the real reports live in ../shared")
     info = describe(report_text(file.read_text(encoding="utf-8")).strip())
     assert info.year != 2019  # "较2019年同期增长…" compares; it does not date the report
+
+
+def test_a_web_pages_title_stops_at_its_byline_and_gives_its_period() -> None:
+    from kg.pipeline import extract_rules
+    from kg.text.read import read_document
+
+    file = SHARED / "corpus" / "217_kunming_gxq_2023.txt"
+    if not file.is_file():
+        pytest.skip("the real reports live in ../shared")
+    info = extract_rules(read_document(file)).info
+    assert "来源" not in info.title and len(info.title) <= 40
+    assert (info.year, info.period) == (2023, "2023-H1")  # "…上半年主要指标…": the first half of its year
