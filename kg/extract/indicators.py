@@ -62,6 +62,8 @@ GROWTH_ONLY = re.compile(r"^(?:同比|可比|环比|与上年相比|(?:比|较)(
 PLANNED_SPENDING = ("计划投资",)
 #: Metrics that only money measures.
 MONEY_METRICS = ("投资", "资金", "收入", "产值", "总额", "增加值", "销售额", "营收", "外资", "内资")
+#: Heads that make a noun phrase a metric though no verb introduces it.
+METRIC_HEADS = ("总收入", "收入", "支出", "总产值", "产值", "增加值", "总额", "营收", "销售额")
 #: Words that refer back to a metric named before them ("…增长4.7%，总量达到X亿元").
 REFERRING = ("总量", "总额", "规模", "总规模", "总值")
 #: Nouns that are never a metric by themselves.
@@ -324,7 +326,8 @@ def _metric(head: str, ctx: Context) -> str | None:
         if candidate in REFERRING:
             candidate = concept_form_at_start(ctx.previous_clause) or ""
         elif candidate and concept_of(candidate) is None and (not ctx.inherit or _has_verb(candidate)):
-            return None
+            if not candidate.endswith(METRIC_HEADS) or _has_verb(candidate):
+                return None  # "财政总支出162.89亿元": a noun phrase with a metric's head needs no verb
     if candidate in REFERRING:
         candidate = concept_form_at_start(ctx.previous_clause) or ""  # "增长4.7%，总量达到…": 总量 of what
     if not candidate or not METRIC_OK.match(candidate) or not _balanced(candidate) or candidate in BARE_NOUNS:

@@ -210,3 +210,14 @@ def test_a_web_pages_title_stops_at_its_byline_and_gives_its_period() -> None:
     info = extract_rules(read_document(file)).info
     assert "来源" not in info.title and len(info.title) <= 40
     assert (info.year, info.period) == (2023, "2023-H1")  # "…上半年主要指标…": the first half of its year
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor", "metric", "value"),
+    [
+        ("corpus/204_tianjin_jkq_2017.txt", "财政总支出162.89亿元", "财政总支出", "162.89"),
+        ("corpus/146_lianyungang_gxq_2020.txt", "产业总收入440亿元", "产业总收入", "440"),
+    ],
+)
+def test_a_noun_phrase_with_a_metrics_head_needs_no_verb(path: str, anchor: str, metric: str, value: str) -> None:
+    assert (metric, Decimal(value)) in {(o.metric, o.value) for o in observations(sentence(path, anchor))}
