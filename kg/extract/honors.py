@@ -22,7 +22,8 @@ from kg.text.segment import clauses
 from kg.types import Fact, Kind, Mention, Sentence
 
 #: Triggers, and a bare 获 right before a quoted title (获“创新贡献奖”二等奖).
-TRIGGER = re.compile("|".join(map(re.escape, p.HONOR_TRIGGERS)) + "|获(?=“)")
+TRIGGERS = (*p.HONOR_TRIGGERS, *p.GIVING_TRIGGERS)
+TRIGGER = re.compile("|".join(map(re.escape, TRIGGERS)) + "|获(?=“)")
 QUOTED_RUN = re.compile(r"^(?:[\u4e00-\u9fff\d]{0,20}?)((?:“[^”]{2,40}”[、和及]?)+)")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 LEAD_WORDS = re.compile(r"^(?:(?:[一二三四五六七八九十]是|其中|同时|此外|另外|辖区|引育的|引进的|新引进的)[，,]?)+")
@@ -32,6 +33,12 @@ TIME_ONLY = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|以来)?|今年|去年|近�
 AWARD_GRADE = re.compile(r"^([一二三四五六七八九十]等奖|特等奖|金奖|银奖|铜奖|优秀奖)?的")
 #: "A、B、C等…12家单位": the recipients are the list before 等.
 LISTED_BEFORE_DENG = re.compile(r"^([^等]{2,80}?)等[^、]{0,24}$")
+#: A second trigger after 、 opens a second title: "荣获A一等奖、获批B企业".
+NEXT_TRIGGER = re.compile("、(?:" + "|".join(map(re.escape, sorted(TRIGGERS, key=len, reverse=True))) + ")了?")
+#: Items of an unquoted list of titles: "表彰了A、B和C".
+ITEM_SEPARATOR = re.compile("[、和及]")
+#: Triggers whose subject gives the honor: the recipient is not said.
+GIVING = frozenset(("表彰", "表彰了", "授予"))
 MAX_HONOR = 40
 MAX_RECIPIENT = 20
 SELF = "\x00self"
@@ -45,15 +52,13 @@ def honors_in_clause(clause: str) -> list[tuple[str, str | None]]:
     match = TRIGGER.search(clause)
     if not match:
         return []
-    after = clause[match.end() :].removeprefix("了")
-    graded = _graded_award(after)
-    if graded:
-        return [graded]
-    titles = _titles(after)
-    if not titles:
-        return []
-    subject = _subject(clause[: match.start()])
-    return [(title, subject) for title in titles]
+    giver = match.group() in GIVING and "被" not in clause[max(0, match.start() - 4) : match.start()]
+    subject = "" if giver else _subject(clause[: match.start()])  # who 表彰/授予 gives, not receives
+    out: list[tuple[str, str | None]] = []
+    for part in NEXT_TRIGGER.split(clause[match.end() :].removeprefix("了")):
+        graded = _graded_award(part)
+        out += [graded] if graded else [(title, subject) for title in _titles(part)]
+    return out
 
 
 def _graded_award(after: str) -> tuple[str, str] | None:
@@ -82,11 +87,23 @@ def _titles(after: str) -> list[str]:
             names = [clean(lead + names[0] + tail)] if not tail.startswith("等") else names
         return [n for n in names if _is_title(n)]
     title = clean(_strip_tails(after))
+    listed = _listed_titles(title) if "、" in title else []
+    if listed:
+        return listed
     if _is_title(title) and title.endswith(p.HONOR_SUFFIXES) and len(title) >= 4:
         if title.endswith(p.LIST_HONOR_SUFFIXES) and len(title) < p.MIN_LIST_HONOR:
             return []  # "入选推荐名单": which list is not said
         return [title]
     return []
+
+
+def _listed_titles(text: str) -> list[str]:
+    """An unquoted list of titles, each ending like one ("表彰了A骨干企业、B企业家和C个人"); else none."""
+    items = ITEM_SEPARATOR.split(text)
+    ends = (*p.HONOR_SUFFIXES, *p.AWARDEE_SUFFIXES)
+    if len(items) < 2 or not all(_is_title(i) and len(i) >= 4 and i.endswith(ends) for i in items):
+        return []
+    return items
 
 
 def _strip_tails(text: str) -> str:

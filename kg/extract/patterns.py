@@ -263,6 +263,11 @@ HONOR_TRIGGERS = (
     "被评为", "被确定为", "被认定为", "被命名为", "被授予", "被列为", "荣获", "获评", "获批",
     "入选", "挂牌", "获得", "获授", "评为", "认定为", "成功创建", "创建成为", "跻身", "申创",
 )
+#: Verbs that give an honor, read by the honor rules only (not features of the recogniser):
+#: "甲乙机械荣膺…", "被分别授予…", "表彰了…", "被省政府表彰为…".
+GIVING_TRIGGERS = ("荣膺", "授予", "表彰为", "表彰了", "表彰")
+#: Titles given to people and teams at an awards meeting (表彰了…的企业家和个人).
+AWARDEE_SUFFIXES = ("个人", "企业家", "党员", "公务员", "团队", "工作者", "书记", "组织", "家庭")
 #: How awards and designations end: candidates for the learned recogniser (…奖, …示范基地).
 AWARD_SUFFIXES = ("奖", "示范区", "示范基地", "示范园区", "示范园", "示范点", "示范单位", "示范企业", "试点",
                   "先进单位", "先进集体", "称号", "冠军", "工厂", "名单", "榜单", "小巨人企业", "百强", "十强")
