@@ -36,7 +36,7 @@ SPLIT_FLOORS = {
     "dev": {
         ("Zone", "f1"): 0.93, ("Company", "f1"): 0.64, ("Project", "f1"): 0.56, ("Park", "f1"): 0.44,
         ("Honor", "f1"): 0.63, ("Company", "precision"): 0.89, ("Person", "f1"): 0.68,
-        ("totalInvestment", "precision"): 1.0, ("investor", "f1"): 0.29, ("status", "f1"): 0.29,
+        ("totalInvestment", "precision"): 1.0, ("investor", "f1"): 0.29, ("status", "f1"): 0.33,
         ("awardedTo", "f1"): 0.16, ("indicators", "f1"): 0.69, ("indicators", "precision"): 0.82,
         ("values", "precision"): 0.97,
     },

@@ -274,6 +274,20 @@ def _status(before: str, rest: str) -> Status | None:
     return None
 
 
+def status_of(sentence: Sentence, label: str) -> Status | None:
+    """The status a sentence gives a project named ``label`` (found by any means), read as the
+    rules read it: the stage verb after the name in its clause, or the verb right before it.
+
+    >>> status_of(Sentence(0, "甲乙半导体、丙丁咖啡等一批重大项目顺利签约。", 0, 0), "丙丁咖啡")
+    <Status.SIGNED: 'signed'>
+    """
+    for _, clause in clauses(sentence.text):
+        at = clause.find(label)
+        if at >= 0:
+            return _status(clause[:at], clause[at + len(label) :])
+    return None
+
+
 def refer(sentence: Sentence, antecedent: Mention, known: frozenset[str]) -> list[Item]:
     """Facts that "该项目" states about a project named before it (``known``: predicates it has).
 

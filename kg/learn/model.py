@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.extract.projects import status_of
 from kg.extract.zones import is_zone_name
 from kg.learn.candidates import DECIDED, Candidate, candidates
 from kg.learn.features import Context, Part, parts
@@ -145,7 +146,19 @@ def apply(extraction: Extraction, scored: dict[int, Scored]) -> Extraction:
     kept = list(dict.fromkeys(kept))
     known = set(kept)
     facts = tuple(f for f in extraction.facts if _holds(f, known))
-    return replace(extraction, mentions=tuple(kept), facts=facts)
+    return replace(extraction, mentions=tuple(kept), facts=facts + _statuses(extraction, kept, facts))
+
+
+def _statuses(extraction: Extraction, kept: list[Mention], facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """The status of each project the model added, read from its sentence as the rules read one."""
+    stated = {f.subject for f in facts if f.predicate == "status"}
+    out = []
+    for mention in kept:
+        if mention.kind is Kind.PROJECT and mention not in stated and mention.sentence >= 0:
+            status = status_of(extraction.sentences[mention.sentence], mention.label)
+            if status is not None:
+                out.append(Fact(mention, "status", status, mention.sentence))
+    return tuple(out)
 
 
 #: Constraints from the genre that a name of some class must meet, whatever the model says.

@@ -103,3 +103,10 @@ def test_smoke_training_is_deterministic_and_the_model_builds(tmp_path: Path) ->
 def test_a_missing_model_file_is_one_line(tmp_path: Path) -> None:
     proc = kg("build", str(SEEDS), "-o", str(tmp_path), "--recogniser", str(tmp_path / "none.json"), check=False)
     assert proc.returncode == 1 and proc.stderr.startswith("kg: error: cannot read recogniser")
+
+
+def test_a_project_the_model_adds_gets_the_status_its_sentence_gives() -> None:
+    text = "甲乙半导体、丙丁咖啡等一批重大项目顺利签约"
+    added = Candidate(0, 6, 10, "丙丁咖啡", frozenset({"list:none"}))
+    decided = apply(_extraction(text, [], []), {0: [(added, "Project", 0.7)]})
+    assert [(f.subject.label, f.predicate, f.obj.value) for f in decided.facts] == [("丙丁咖啡", "status", "signed")]
