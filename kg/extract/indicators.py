@@ -332,6 +332,8 @@ def _metric(head: str, ctx: Context) -> str | None:
         candidate = concept_form_at_start(ctx.previous_clause) or ""  # "增长4.7%，总量达到…": 总量 of what
     if not candidate or not METRIC_OK.match(candidate) or not _balanced(candidate) or candidate in BARE_NOUNS:
         return None
+    if candidate in p.CHANGE_WORDS or candidate in p.METRIC_KEEP_VERBS or _only_verb(candidate):
+        return None  # "新增7个…", "完成置换63万亩": a change word or a verb alone measures nothing
     return None if any(w in candidate for w in p.NOT_METRICS) else candidate
 
 
@@ -342,6 +344,12 @@ def _qualified(head: str, verbs: list[re.Match[str]], bare: str) -> str:
     if 2 <= len(prefix) <= MAX_QUALIFIER and METRIC_OK.match(prefix) and not _has_verb(prefix):
         return prefix + bare
     return bare
+
+
+def _only_verb(text: str) -> bool:
+    """Whether ``text`` is one verb and nothing else (置换, 推广)."""
+    toks = tokens(text)
+    return len(toks) == 1 and toks[0].flag == "v"
 
 
 def _has_verb(text: str) -> bool:

@@ -221,3 +221,14 @@ def test_a_web_pages_title_stops_at_its_byline_and_gives_its_period() -> None:
 )
 def test_a_noun_phrase_with_a_metrics_head_needs_no_verb(path: str, anchor: str, metric: str, value: str) -> None:
     assert (metric, Decimal(value)) in {(o.metric, o.value) for o in observations(sentence(path, anchor))}
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor", "value"),
+    [
+        ("long/2026_福建省_政府工作报告.txt", "新增7个全国未来产业创新发展优秀典型案例", "7"),  # a change word alone
+        ("long/2026_贵州省_政府工作报告.txt", "完成置换63万亩", "63"),  # a verb alone
+    ],
+)
+def test_a_change_word_or_a_verb_alone_is_no_metric(path: str, anchor: str, value: str) -> None:
+    assert not [o for o in observations(sentence(path, anchor)) if o.value == Decimal(value)]
