@@ -47,7 +47,7 @@ GROUP_TOTAL = re.compile(rf"^(?:项目)?(?:计划|协议)?总投资(?:约|达|�
 #: "规模以上工业企业中高新技术企业": the group before 中 is not part of the metric.
 OF_GROUP = re.compile(r"^.*?企业中")
 METRIC_TAIL = re.compile(
-    r"(?:首次|再次|已经|已|均|分别|同比|超过|超|达到|达|突破|约|近|为|共|不低于|不少于|以上|预计)+$")
+    r"(?:首次|再次|已经|已|均|分别|同比|超过|超|达到|达|突破|约|近|为|共|不低于|不少于|以上|预计|五年|全年|当年|年内)+$")
 MAX_LIST_ITEM = 12
 MIN_METRIC = 2
 HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -24,7 +24,7 @@ PLAN_HEADING = re.compile(
 )
 MAX_HEADING = 40
 #: The five years a report looks back on: "过去五年", "五年来", "这五年".
-FIVE_YEARS = re.compile(r"(?:过去|这|近)五年|五年来")
+FIVE_YEARS = re.compile(r"(?:过去|这|近)五年|五年来|五年(?:累计|共计|合计)")
 FIVE_YEAR_PLAN = re.compile("(" + "|".join(p.FIVE_YEAR_PLANS) + r")”?(?:期间|时期|以来)")
 
 

@@ -232,3 +232,9 @@ def test_a_noun_phrase_with_a_metrics_head_needs_no_verb(path: str, anchor: str,
 )
 def test_a_change_word_or_a_verb_alone_is_no_metric(path: str, anchor: str, value: str) -> None:
     assert not [o for o in observations(sentence(path, anchor)) if o.value == Decimal(value)]
+
+
+def test_five_years_in_a_row_is_the_period_not_the_metric() -> None:
+    text = sentence("long/2026_重庆市_政府工作报告.txt", "进出口总值五年累计超过3.8万亿元")
+    [obs] = [o for o in observations(text, 2026, "2025") if o.value == Decimal("3.8")]
+    assert (obs.metric, obs.period, obs.qualifier) == ("进出口总值", "2021-01/2025-12", "over")
