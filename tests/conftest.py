@@ -16,6 +16,24 @@ SHARED_CORPUS = SHARED / "corpus"
 SHARED_LONG = SHARED / "long"
 
 
+def shared_sentence(path: str, anchor: str) -> str:
+    """The sentence of a report in ../shared (``corpus/…`` or ``long/…``) that holds ``anchor``.
+
+    Real sentences are read at test time, never stored here; a test skips where ../shared is
+    absent, and no test-split report is ever read to shape a rule.
+    """
+    import re
+
+    from kg.outputs.gold import load_split
+
+    file = SHARED / path
+    if not file.is_file():
+        pytest.skip(f"{file} is absent: the real sentences live in ../shared")
+    assert load_split(ROOT / "tests" / "gold" / "split.tsv").get(file.name) != "test", \
+        "no test-split report is read to shape a rule"
+    return next(s for s in re.split(r"(?<=[。；！？\n])", file.read_text(encoding="utf-8")) if anchor in s)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="Rewrite golden files from the current output instead of comparing.")

@@ -1,7 +1,7 @@
 """Surface forms of names: the normal form names are compared in, and company short names.
 
->>> normal_form("“许昌互联网＋孵化园” ")
-'许昌互联网+孵化园'
+>>> normal_form("“许昌创客＋孵化园” ")
+'许昌创客+孵化园'
 >>> sorted(company_short_forms("河南宏源氢能化工股份有限公司"))
 ['宏源氢能', '宏源氢能化工']
 """

@@ -22,7 +22,7 @@ from kg.text.segment import clauses
 from kg.types import Fact, Kind, Mention, Sentence
 
 #: Triggers, and a bare 获 right before a quoted title (获“创新贡献奖”二等奖).
-TRIGGERS = (*p.HONOR_TRIGGERS, *p.GIVING_TRIGGERS)
+TRIGGERS = (*p.HONOR_TRIGGERS, *p.RECEIVING_TRIGGERS, *p.GIVING_TRIGGERS)
 TRIGGER = re.compile("|".join(map(re.escape, TRIGGERS)) + "|获(?=“)")
 QUOTED_RUN = re.compile(r"^(?:[\u4e00-\u9fff\d]{0,20}?)((?:“[^”]{2,40}”[、和及]?)+)")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -38,7 +38,7 @@ NEXT_TRIGGER = re.compile("、(?:" + "|".join(map(re.escape, sorted(TRIGGERS, ke
 #: Items of an unquoted list of titles: "表彰了A、B和C".
 ITEM_SEPARATOR = re.compile("[、和及]")
 #: Triggers whose subject gives the honor: the recipient is not said.
-GIVING = frozenset(("表彰", "表彰了", "授予"))
+GIVING = frozenset(p.GIVING_TRIGGERS)
 MAX_HONOR = 40
 MAX_RECIPIENT = 20
 SELF = "\x00self"

@@ -263,9 +263,11 @@ HONOR_TRIGGERS = (
     "被评为", "被确定为", "被认定为", "被命名为", "被授予", "被列为", "荣获", "获评", "获批",
     "入选", "挂牌", "获得", "获授", "评为", "认定为", "成功创建", "创建成为", "跻身", "申创",
 )
-#: Verbs that give an honor, read by the honor rules only (not features of the recogniser):
-#: "甲乙机械荣膺…", "被分别授予…", "表彰了…", "被省政府表彰为…".
-GIVING_TRIGGERS = ("荣膺", "授予", "表彰为", "表彰了", "表彰")
+#: Triggers read by the honor rules only (not features of the recogniser): the recipient
+#: before them ("甲乙机械荣膺…", "被省政府表彰为…"), and those whose subject gives the honor
+#: ("表彰了…"; "被分别授予…" is passive, its subject receives).
+RECEIVING_TRIGGERS = ("荣膺", "表彰为")
+GIVING_TRIGGERS = ("授予", "表彰了", "表彰")
 #: Titles given to people and teams at an awards meeting (表彰了…的企业家和个人).
 AWARDEE_SUFFIXES = ("个人", "企业家", "党员", "公务员", "团队", "工作者", "书记", "组织", "家庭")
 #: How awards and designations end: candidates for the learned recogniser (…奖, …示范基地).

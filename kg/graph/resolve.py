@@ -13,7 +13,7 @@ every decision is logged (:attr:`Resolution.log`):
 2. ``alias-in-text``: "A（以下简称“B”）" in any report (same class and scope);
 3. ``short-name``: a company short name derived from exactly one full legal name;
 4. ``park-prefix``: a park name that is another park's name of the same zone
-   without a short operator or brand prefix (互联网+孵化园 ~ 颐高互联网+孵化园);
+   without a short operator or brand prefix (创客孵化园 ~ 甲乙创客孵化园);
 5. ``exact``: the name itself, compared in its key form (``zone-suffix``,
    ``region-prefix``, ``park-form`` when the key form differs from the name).
 """

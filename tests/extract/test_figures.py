@@ -13,22 +13,11 @@ from decimal import Decimal
 import pytest
 
 from kg.extract.indicators import find, written_in
-from kg.outputs.gold import load_split
 from kg.pipeline import build
 from kg.types import LeftOut, Observation, Sentence
-from tests.conftest import ROOT, SHARED, SHARED_LONG
+from tests.conftest import ROOT, SHARED, SHARED_LONG, shared_sentence
 
-SPLIT = load_split(ROOT / "tests" / "gold" / "split.tsv")
-
-
-def sentence(path: str, anchor: str) -> str:
-    """The sentence of a shared report that holds ``anchor``."""
-    file = SHARED / path
-    if not file.is_file():
-        pytest.skip(f"{file} is absent: the real sentences live in ../shared")
-    assert SPLIT.get(file.name) != "test", "no test-split report is read to shape a rule"
-    text = file.read_text(encoding="utf-8")
-    return next(s for s in re.split(r"(?<=[。；！？\n])", text) if anchor in s)
+sentence = shared_sentence
 
 
 def figures(text: str, year: int = 2025, period: str = "2025") -> list[Observation | LeftOut]:

@@ -6,6 +6,7 @@ import pytest
 
 from kg.extract.honors import find
 from kg.types import Fact, Kind, Mention, Sentence
+from tests.conftest import shared_sentence
 
 ZONE = Mention(Kind.ZONE, "济源高新区", 0)
 
@@ -64,34 +65,20 @@ def test_year_comes_from_the_title() -> None:
     assert [f.obj for f in items if isinstance(f, Fact) and f.predicate == "year"] == [2023]
 
 
-def _shared_sentence(path: str, anchor: str) -> str:
-    """The sentence of a shared (train or dev) report that holds ``anchor``; skip without ../shared."""
-    import re
-
-    from kg.outputs.gold import load_split
-    from tests.conftest import ROOT, SHARED
-
-    file = SHARED / path
-    if not file.is_file():
-        pytest.skip(f"{file} is absent: the real sentences live in ../shared")
-    assert load_split(ROOT / "tests" / "gold" / "split.tsv").get(file.name) != "test"
-    return next(s for s in re.split(r"(?<=[。；！？\n])", file.read_text(encoding="utf-8")) if anchor in s)
-
-
 def test_a_second_trigger_after_a_comma_opens_a_second_title() -> None:
-    text = _shared_sentence("corpus/146_lianyungang_gxq_2020.txt", "荣获国家科技进步一等奖、获批")
+    text = shared_sentence("corpus/146_lianyungang_gxq_2020.txt", "荣获国家科技进步一等奖、获批")
     honors = {h for h, _ in awards(text)}
     assert {"国家科技进步一等奖", "国家专精特新小巨人企业"} <= honors
     assert not [h for h in honors if "、" in h or "获批" in h]
 
 
 def test_titles_a_meeting_gives_have_no_recipient_said() -> None:
-    text = _shared_sentence("corpus/159_chizhou_jkq_2019.txt", "表彰了")
+    text = shared_sentence("corpus/159_chizhou_jkq_2019.txt", "表彰了")
     found = awards(text)
     assert {h for h, _ in found} >= {"2019年度开发区创新发展骨干企业", "优秀企业家", "第二届区级文明单位"}
     assert all(recipient is None for _, recipient in found)  # the meeting gives them; the zone does not receive them
 
 
 def test_each_quoted_title_given_to_firms_is_one_honor() -> None:
-    text = _shared_sentence("corpus/206_tianjin_gxq_2017.txt", "被分别授予")
+    text = shared_sentence("corpus/206_tianjin_gxq_2017.txt", "被分别授予")
     assert {"年度综合贡献企业", "自主创新先进企业", "商业模式创新企业"} <= {h for h, _ in awards(text)}
