@@ -98,7 +98,8 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
     named = False
     for n, clause in enumerate(parts):
         said = period_of(clause, year, reviewed_year(default_period))
-        period, named = (said, True) if said else (period, named)
+        if said:
+            period, named = said, True
         estimated = estimated or any(m in clause for m in p.ESTIMATE_MARKERS)
         target = target or any(m in clause for m in p.TARGET_MARKERS[:4])
         if n and sentence.text[spans[n][0] - 1] in "；;":
@@ -111,8 +112,8 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
             continue
         kind = "target" if target else "estimate" if estimated else "actual"
         nxt = parts[n + 1] if n + 1 < len(parts) else ""
-        period = period if named or kind != "target" else _whole_year(period)  # 力争全年…: the year's target
-        share = _share(clause, sentence.index, period, kind)
+        when = period if named or kind != "target" else _whole_year(period)  # 力争全年…: the year's target
+        share = _share(clause, sentence.index, when, kind)
         if share:
             out.append(share)
             continue
@@ -127,7 +128,7 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
             if previous is not None and previous.growth is None and _is_growth_only(sub):
                 out[-1] = previous = replace(previous, growth=_growth(sub))
                 continue
-            running = _running_total(sub, previous, period, kind)
+            running = _running_total(sub, previous, when, kind)
             if running:  # "新增A 7家、累计28家": the running total of the same thing
                 out.append(running)
                 totals.add(id(running))
@@ -144,7 +145,7 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
                 grouped = False
             inherit = previous is not None or (not grouped and listing)
             context = Context(nxt, parts[n - 1] if n else "", inherit=inherit)
-            found = None if grouped else _observation(sub, context, sentence.index, period, kind)
+            found = None if grouped else _observation(sub, context, sentence.index, when, kind)
             obs = found if isinstance(found, Observation) else None
             if obs is not None and obs.change is None and inherit:
                 shared = previous or next((o for o in reversed(out) if isinstance(o, Observation)
