@@ -38,7 +38,7 @@ def code_version() -> str:
 
 def _variant(recogniser: str) -> str:
     """The cache's sub-folder for a recogniser: its name, or the hash of a model file's bytes."""
-    if recogniser in ("packaged", "none"):
+    if recogniser in ("packaged", "lac", "none"):
         return recogniser
     try:
         return hashlib.sha256(Path(recogniser).read_bytes()).hexdigest()[:16]

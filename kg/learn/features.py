@@ -20,6 +20,7 @@ from kg.extract import patterns as p
 from kg.extract.companies import legal_names, short_name_prefix
 from kg.extract.places import places
 from kg.learn.candidates import Candidate
+from kg.learn.pretrained import Words, span_features
 from kg.text.segment import span_tokens
 
 LENGTHS = (2, 3, 4, 5, 6, 8, 10, 13, 17, 22)
@@ -115,8 +116,9 @@ class Context:
     """What candidates of one sentence share: the features of each start and each end, the
     features of each span's form (many candidates start, end or read alike)."""
 
-    def __init__(self, text: str, shared: Context | None = None) -> None:
+    def __init__(self, text: str, shared: Context | None = None, tagged: Words | None = None) -> None:
         self.text = text
+        self.tagged = tagged
         self.starts: dict[int, list[str]] = {}
         self.ends: dict[int, list[str]] = {}
         self.forms: dict[str, list[str]] = shared.forms if shared else {}  # a span's form is the same in any sentence
@@ -168,11 +170,16 @@ Part = tuple[tuple[object, ...], list[str]]
 def parts(text: str, cand: Candidate, context: Context) -> list[Part]:
     """The features in groups, each with a key: candidates that share a key share its features
     (the same hints or form anywhere in a report, the same start or end in a sentence), so a
-    model can sum each group's weights once per report."""
+    model can sum each group's weights once per report.  With a pretrained tagger's words in
+    ``context``, a last group says how the span agrees with them."""
     n = cand.sentence
-    return [(("h", cand.hints), context.hinted(cand.hints)), (("s", n, cand.start), context.at_start(cand.start)),
-            (("e", n, cand.end), context.at_end(cand.end)), (("f", cand.text), context.form(cand.text)),
-            (("w", n, cand.start, cand.end), _words(text, cand.start, cand.end))]
+    groups: list[Part] = [
+        (("h", cand.hints), context.hinted(cand.hints)), (("s", n, cand.start), context.at_start(cand.start)),
+        (("e", n, cand.end), context.at_end(cand.end)), (("f", cand.text), context.form(cand.text)),
+        (("w", n, cand.start, cand.end), _words(text, cand.start, cand.end))]
+    if context.tagged is not None:
+        groups.append((("L", n, cand.start, cand.end), span_features(context.tagged, cand.start, cand.end)))
+    return groups
 
 
 def _hints(hints: frozenset[str]) -> list[str]:

@@ -21,11 +21,15 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.extract.projects import status_of
 from kg.extract.zones import is_zone_name
+from kg.learn import pretrained
 from kg.learn.candidates import DECIDED, Candidate, candidates
 from kg.learn.features import Context, Part, parts
+from kg.learn.pretrained import Words
 from kg.types import Extraction, Fact, Kind, Mention
 
 MODEL_FILE = "recogniser.json"
+#: Packaged models by name: the default, and one trained with the pretrained tagger (slower).
+PACKAGED = {"packaged": MODEL_FILE, pretrained.NAME: "recogniser-lac.json"}
 NONE = "none"
 
 
@@ -97,25 +101,39 @@ def judge(classes: tuple[str, ...], cand: Candidate, probs: list[float], thresho
 
 @lru_cache(maxsize=4)
 def load(spec: str = "packaged") -> Recogniser | None:
-    """A recogniser: "packaged" (shipped with ZoneGraph, if there is one), "none" (the rules
-    alone, ``None``) or the path of a model file written by ``kg train``."""
+    """A recogniser: "packaged" (shipped with ZoneGraph, if there is one), "lac" (the packaged
+    one trained with the pretrained tagger), "none" (the rules alone, ``None``) or the path of a
+    model file written by ``kg train``."""
     if spec == "none":
         return None
-    if spec == "packaged":
-        packaged = resources.files("kg") / "resources" / MODEL_FILE
+    if spec in PACKAGED:
+        packaged = resources.files("kg") / "resources" / PACKAGED[spec]
         return Recogniser.from_dict(json.loads(packaged.read_text(encoding="utf-8"))) if packaged.is_file() else None
     try:
         return Recogniser.from_dict(json.loads(Path(spec).read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError) as exc:
-        raise InputError(f"cannot read recogniser {spec}: {exc} (give a file written by kg train, or 'none')") from exc
+        raise InputError(f"cannot read recogniser {spec}: {exc} "
+                         "(give packaged, lac, none or a file written by kg train)") from exc
 
 
-def sentence_candidates(extraction: Extraction) -> dict[int, list[Candidate]]:
+def tagged_sentences(extraction: Extraction, ner: object) -> dict[int, Words]:
+    """The pretrained tagger's words of every sentence, when a model was trained with one."""
+    if not ner:
+        return {}
+    if ner != pretrained.NAME:
+        raise InputError(f"unknown pretrained tagger {ner!r} in the recogniser's metadata "
+                         f"(known: {pretrained.NAME}); retrain it with kg train --ner")
+    sentences = extraction.sentences
+    return dict(zip((s.index for s in sentences), pretrained.words([s.text for s in sentences]), strict=True))
+
+
+def sentence_candidates(extraction: Extraction, tagged: dict[int, Words] | None = None) -> dict[int, list[Candidate]]:
     """Candidates of every sentence of an extraction, from its rules' mentions and the proposals."""
     by_sentence: dict[int, list[Mention]] = {}
     for mention in extraction.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
-    return {s.index: candidates(s, by_sentence.get(s.index, [])) for s in extraction.sentences}
+    tagged = tagged or {}
+    return {s.index: candidates(s, by_sentence.get(s.index, []), tagged.get(s.index)) for s in extraction.sentences}
 
 
 Scored = list[tuple[Candidate, str, float]]
@@ -128,9 +146,10 @@ def decide(extraction: Extraction, model: Recogniser | None) -> Extraction:
     scored: dict[int, Scored] = {}
     sums: dict[tuple[object, ...], list[float]] = {}
     report = Context("")
-    for index, cands in sentence_candidates(extraction).items():
+    tagged = tagged_sentences(extraction, model.meta.get("ner"))
+    for index, cands in sentence_candidates(extraction, tagged).items():
         text = extraction.sentences[index].text
-        context = Context(text, report)
+        context = Context(text, report, tagged.get(index))
         scored[index] = [(cand, *model.judge(cand, model.probabilities_of(parts(text, cand, context), sums)))
                          for cand in cands]
     return apply(extraction, scored)

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.learn.candidates import DECIDED
-from kg.learn.features import features
-from kg.learn.model import NONE, Recogniser, Scored, apply, judge, sentence_candidates
+from kg.learn.features import Context, features
+from kg.learn.model import NONE, Recogniser, Scored, apply, judge, sentence_candidates, tagged_sentences
 from kg.types import Document, Extraction
 
 CLASSES = (NONE, *(k.value for k in DECIDED))
@@ -62,7 +62,7 @@ def _gold_labels(gold: dict) -> dict[str, str]:  # type: ignore[type-arg]
     return out
 
 
-def examples(reports: Iterable[Annotated]) -> tuple[list[list[str]], list[str], int, int]:
+def examples(reports: Iterable[Annotated], ner: str | None = None) -> tuple[list[list[str]], list[str], int, int]:
     """Feature lists and labels of every candidate; and how many gold names any candidate covers."""
     from kg.extract.forms import normal_form
 
@@ -72,11 +72,12 @@ def examples(reports: Iterable[Annotated]) -> tuple[list[list[str]], list[str], 
     for report in reports:
         gold = _gold_labels(report.gold)
         seen: set[str] = set()
-        for index, cands in sentence_candidates(report.extraction).items():
+        tagged = tagged_sentences(report.extraction, ner)
+        for index, cands in sentence_candidates(report.extraction, tagged).items():
             text = report.extraction.sentences[index].text
             for cand in cands:
                 form = normal_form(cand.text)
-                feats.append(features(text, cand))
+                feats.append(features(text, cand, Context(text, tagged=tagged.get(index))))
                 labels.append(gold.get(form, NONE))
                 seen.add(form)
         wanted += len(gold)
@@ -84,7 +85,7 @@ def examples(reports: Iterable[Annotated]) -> tuple[list[list[str]], list[str], 
     return feats, labels, covered, wanted
 
 
-def fit(feats: Sequence[list[str]], labels: Sequence[str], c: float) -> Recogniser:
+def fit(feats: Sequence[list[str]], labels: Sequence[str], c: float, ner: str | None = None) -> Recogniser:
     """A logistic regression over binary features (deterministic: lbfgs, sorted features)."""
     try:
         from sklearn.feature_extraction import DictVectorizer
@@ -104,7 +105,8 @@ def fit(feats: Sequence[list[str]], labels: Sequence[str], c: float) -> Recognis
         if any(abs(w) >= 10 ** -DIGITS for w in row):
             weights[str(name)] = row
     bias = tuple(round(float(model.intercept_[k]), DIGITS) for k in order)
-    return Recogniser(tuple(present), weights, bias, {c_: 0.5 for c_ in present if c_ != NONE}, meta={"C": c})
+    meta: dict[str, object] = {"C": c, **({"ner": ner} if ner else {})}
+    return Recogniser(tuple(present), weights, bias, {c_: 0.5 for c_ in present if c_ != NONE}, meta=meta)
 
 
 def scored(model: Recogniser, reports: Iterable[Annotated]) -> list[tuple[Annotated, dict[int, list]]]:  # type: ignore[type-arg]
@@ -112,9 +114,11 @@ def scored(model: Recogniser, reports: Iterable[Annotated]) -> list[tuple[Annota
     out = []
     for report in reports:
         per: dict[int, list] = {}  # type: ignore[type-arg]
-        for index, cands in sentence_candidates(report.extraction).items():
+        tagged = tagged_sentences(report.extraction, model.meta.get("ner"))
+        for index, cands in sentence_candidates(report.extraction, tagged).items():
             text = report.extraction.sentences[index].text
-            per[index] = [(cand, model.probabilities(features(text, cand))) for cand in cands]
+            context = Context(text, tagged=tagged.get(index))
+            per[index] = [(cand, model.probabilities(features(text, cand, context))) for cand in cands]
         out.append((report, per))
     return out
 
@@ -148,14 +152,16 @@ def _tune(model: Recogniser, probs: list) -> tuple[dict[str, float], dict[str, f
 
 
 def choose(train: Sequence[Annotated], dev: Sequence[Annotated], progress: Callable[[str], None] | None = None,
-           grid: Sequence[float] = C_GRID) -> tuple[Recogniser, dict[str, tuple[float, float, float]]]:
-    """Fit on ``train`` for each C of ``grid``; keep the C and per-class thresholds best on ``dev``."""
+           grid: Sequence[float] = C_GRID, ner: str | None = None,
+           ) -> tuple[Recogniser, dict[str, tuple[float, float, float]]]:
+    """Fit on ``train`` for each C of ``grid``; keep the C and per-class thresholds best on ``dev``
+    (``ner``: the pretrained tagger whose words are candidates and features, if any)."""
     if not grid or not train or not dev:
         raise InputError("training needs reports in train and dev, and at least one C to try")
-    feats, labels, covered, wanted = examples(train)
+    feats, labels, covered, wanted = examples(train, ner)
     best: tuple[float, Recogniser, dict[str, tuple[float, float, float]]] | None = None
     for c in grid:
-        model = fit(feats, labels, c)
+        model = fit(feats, labels, c, ner)
         probs = scored(model, dev)
         thresholds, rejects = _tune(model, probs)
         scores = dev_scores(model, probs, thresholds, rejects)
@@ -166,7 +172,8 @@ def choose(train: Sequence[Annotated], dev: Sequence[Annotated], progress: Calla
             best = (mean, replace(model, thresholds=thresholds, rejects=rejects), scores)
     if best is None:
         raise InputError("no model was fitted")
-    meta = {"C": best[1].meta["C"], "examples": len(labels), "coverage": f"{covered}/{wanted}",
+    meta = {"C": best[1].meta["C"], **({"ner": ner} if ner else {}), "examples": len(labels),
+            "coverage": f"{covered}/{wanted}",
             "train_hash": training_hash(r.gold for r in train), "train_reports": len(train), "dev_reports": len(dev)}
     return replace(best[1], meta=meta), best[2]
 

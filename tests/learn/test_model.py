@@ -72,9 +72,11 @@ def test_overlapping_names_of_one_class_never_both_stay() -> None:
     assert [m.label for m in decided.mentions] == ["甲乙科技有限公司"]  # 引进甲乙 is no zone's name
 
 
-def test_the_packaged_model_was_trained_on_the_current_train_split() -> None:
-    model = load("packaged")
+@pytest.mark.parametrize("name", ["packaged", "lac"])
+def test_the_packaged_model_was_trained_on_the_current_train_split(name: str) -> None:
+    model = load(name)
     assert isinstance(model, Recogniser)
+    assert model.meta.get("ner") == (None if name == "packaged" else "lac")
     gold = load_gold(GOLD)
     split = load_split(GOLD / "split.tsv")
     golds = [data for name, data in gold.items() if split[name] == "train"] + list(load_gold(SILVER).values())
@@ -98,6 +100,12 @@ def test_smoke_training_is_deterministic_and_the_model_builds(tmp_path: Path) ->
     assert json.loads(first.read_text(encoding="utf-8"))["meta"]["train_reports"] == 3
     kg("build", str(SEEDS), "-o", str(tmp_path / "out"), "--no-html", "--recogniser", str(first))
     assert (tmp_path / "out" / "graph.ttl").is_file()
+    tagged = tmp_path / "lac.json"
+    kg("train", "--gold", str(gold), "--silver", "", "--docs", str(SEEDS), "--ner", "lac", "-o", str(tagged))
+    model = json.loads(tagged.read_text(encoding="utf-8"))
+    assert model["meta"]["ner"] == "lac" and any(w.startswith("L_") for w in model["weights"])
+    kg("build", str(SEEDS), "-o", str(tmp_path / "lac"), "--no-html", "--recogniser", str(tagged))
+    assert (tmp_path / "lac" / "graph.ttl").is_file()
 
 
 def test_a_missing_model_file_is_one_line(tmp_path: Path) -> None:
