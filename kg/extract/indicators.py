@@ -98,8 +98,8 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
     named = False
     for n, clause in enumerate(parts):
         said = period_of(clause, year, reviewed_year(default_period))
-        if said:
-            period, named = said, True
+        if said and not (named and said.isdigit() and not VALUE.search(clause)):
+            period, named = said, True  # "今年上半年，…制定全年项目投资计划，…": 全年 names no figure's period
         estimated = estimated or any(m in clause for m in p.ESTIMATE_MARKERS)
         target = target or any(m in clause for m in p.TARGET_MARKERS[:4])
         if n and sentence.text[spans[n][0] - 1] in "；;":

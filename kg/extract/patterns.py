@@ -336,17 +336,22 @@ NOT_METRICS = ("比重", "占比", "完成率", "排查率", "覆盖率", "排�
 #: Period phrases → (start month, end month); ``None`` end means the whole year.
 PERIODS = (
     (re.compile(r"(?:元|1|一)(?:月)?(?:至|~|-|—|到)(\d{1,2})月"), "months"),
+    (re.compile(r"截[至止](?:到)?(?:(?:19|20)\d{2}年)?(\d{1,2})月(?:底|末|份)?"), "until"),
     (re.compile(r"(?<![\d.])1(1[0-2]|[3-9])月"), "months"),  # "110月份": 1—10月 with its dash lost
     (re.compile(r"上半年"), "H1"),
     (re.compile(r"下半年"), "H2"),
-    (re.compile(r"前三季度"), "Q1-Q3"),
+    (re.compile(r"前三(?:个)?季度"), "Q1-Q3"),
     (re.compile(r"(?<!前)(?:第)?一季度"), "Q1"),
     (re.compile(r"(?<!前)(?:第)?二季度"), "Q2"),
     (re.compile(r"(?<!前)(?:第)?三季度"), "Q3"),
     (re.compile(r"(?<!前)(?:第)?四季度"), "Q4"),
     (re.compile(r"全年|年末|年底"), "year"),
     (re.compile(r"过去的一年|过去一年|去年(?!同期)"), "previous-year"),
+    # one month, not a day of it: "12月示范区共有开工项目19个" (not "12月1日", "1—10月")
+    (re.compile(r"(?<![\d至到~\-—－])(\d{1,2})月份?(?![\d日号初中下上旬])"), "month"),
 )
+#: Periods that scope their own sentence only, never the sentences after it in a paragraph.
+OWN_SENTENCE_PERIODS = frozenset(("until", "month"))
 #: Five-year plan periods: "“十三五”期间" → 2016-01/2020-12.
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 

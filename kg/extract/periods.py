@@ -25,6 +25,8 @@ PLAN_HEADING = re.compile(
 MAX_HEADING = 40
 #: The five years a report looks back on: "过去五年", "五年来", "这五年".
 FIVE_YEARS = re.compile(r"(?:过去|这|近)五年|五年来|五年(?:累计|共计|合计)")
+#: A year the clause is about, not one it compares with ("比2005年提高12个百分点").
+EXPLICIT_YEAR = re.compile(r"(?<![比较])((?:19|20)\d{2})年(?!相比|比)")
 FIVE_YEAR_PLAN = re.compile("(" + "|".join(p.FIVE_YEAR_PLANS) + r")”?(?:期间|时期|以来)")
 
 
@@ -43,9 +45,10 @@ def reviewed_year(period: str | None) -> int | None:
     return int(period) if period and period.isdigit() else None
 
 
-def period_of(clause: str, year: int | None, reviewed: int | None = None) -> str | None:
+def period_of(clause: str, year: int | None, reviewed: int | None = None, carried: bool = False) -> str | None:
     """The period a clause names, resolved against the report's year (and the year it reviews:
-    "过去五年" of a report that reviews 2025 is 2021-01/2025-12)."""
+    "过去五年" of a report that reviews 2025 is 2021-01/2025-12); ``carried``: only a period
+    that may hold for the next sentences too (not "截至10月底", not one month)."""
     plan = FIVE_YEAR_PLAN.search(clause)
     if plan:
         first = p.FIVE_YEAR_PLANS[plan.group(1)]
@@ -55,7 +58,7 @@ def period_of(clause: str, year: int | None, reviewed: int | None = None) -> str
         return f"{last - 4}-01/{last}-12"
     if not any(ch in clause for ch in "年月季"):
         return None  # every period pattern names a year, a month or a quarter
-    explicit = re.search(r"((?:19|20)\d{2})年", clause)
+    explicit = EXPLICIT_YEAR.search(clause)
     if explicit:
         year = int(explicit.group(1))  # "2009年，全省产业园区…": the clause's own year, known or not the report's
     if year is None:
@@ -64,9 +67,13 @@ def period_of(clause: str, year: int | None, reviewed: int | None = None) -> str
         match = pattern.search(clause)
         if not match:
             continue
-        if kind == "months":
+        if carried and kind in p.OWN_SENTENCE_PERIODS:
+            return None
+        if kind in ("months", "until", "month"):
             month = int(match.group(1))
-            return f"{year}-01/{year}-{month:02d}" if 1 <= month <= 12 else None
+            if not 1 <= month <= 12:
+                return None
+            return f"{year}-{month if kind == 'month' else 1:02d}/{year}-{month:02d}"
         if kind == "previous-year":
             return str(year - 1)
         return str(year) if kind == "year" else f"{year}-{kind}"
@@ -76,7 +83,7 @@ def period_of(clause: str, year: int | None, reviewed: int | None = None) -> str
 def sentence_period(text: str, year: int | None, reviewed: str | None = None) -> str | None:
     """The first period a sentence names, if any (for the sentences after it in its paragraph)."""
     for _, clause in clauses(text):
-        found = period_of(clause, year, reviewed_year(reviewed))
+        found = period_of(clause, year, reviewed_year(reviewed), carried=True)
         if found:
             return found
     return None

@@ -227,3 +227,30 @@ def test_five_years_in_a_row_is_the_period_not_the_metric() -> None:
     text = sentence("long/2026_重庆市_政府工作报告.txt", "进出口总值五年累计超过3.8万亿元")
     [obs] = [o for o in observations(text, 2026, "2025") if o.value == Decimal("3.8")]
     assert (obs.metric, obs.period, obs.qualifier) == ("进出口总值", "2021-01/2025-12", "over")
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor", "year", "value", "period"),
+    [
+        # "截至10月底": the first ten months
+        ("corpus/208_baotou_gxq_2022.txt", "已竣工项目26个", 2022, "26", "2022-01/2022-10"),
+        # "今年上半年" holds for the sentence; "制定全年项目投资计划" names no figure's period
+        ("corpus/217_kunming_gxq_2023.txt", "主导产业规上企业总产值264.7亿元", 2023, "264.7", "2023-H1"),
+        # "比2005年提高…" compares; the sentence is about 2010
+        ("corpus/128_linyi_jkq_2011.txt", "实际利用市外资金160亿元", 2011, "160", "2010"),
+        # "今年前三个季度"
+        ("corpus/203_changchun_gxq_2015.txt", "新引进项目50个", 2015, "50", "2015-Q1-Q3"),
+        # one month, not a day of it
+        ("corpus/123_nantong_xq_2020.txt", "12月示范区共有开工项目19个", 2020, "19", "2020-12/2020-12"),
+    ],
+)
+def test_the_period_a_sentence_names(path: str, anchor: str, year: int, value: str, period: str) -> None:
+    found = {o.value: o.period for o in observations(sentence(path, anchor), year, str(year))}
+    assert found[Decimal(value)] == period
+
+
+def test_a_period_up_to_a_month_holds_for_its_own_sentence_only() -> None:
+    from kg.extract.periods import sentence_period
+
+    text = sentence("corpus/208_baotou_gxq_2022.txt", "已竣工项目26个")
+    assert sentence_period(text, 2022, "2022") != "2022-01/2022-10"
