@@ -47,7 +47,9 @@ GROUP_TOTAL = re.compile(rf"^(?:项目)?(?:计划|协议)?总投资(?:约|达|�
 #: "规模以上工业企业中高新技术企业": the group before 中 is not part of the metric.
 OF_GROUP = re.compile(r"^.*?企业中")
 METRIC_TAIL = re.compile(
-    r"(?:首次|再次|已经|已|均|分别|同比|超过|超|达到|达|突破|约|近|为|共|不低于|不少于|以上|预计|五年|全年|当年|年内)+$")
+    r"(?:首次|再次|已经|已|均|分别|同比|超过|超|达到|达|突破|(?<![签合预履节制公条邀特契])约|近|为|共|不低于|不少于|以上|预计|五年|全年|当年|年内)+$")
+#: Verbs that, ending the words before a number, say the counted thing follows it.
+ENDING_VERBS = tuple(sorted({*p.CHANGE_WORDS, *p.METRIC_KEEP_VERBS}, key=len, reverse=True))
 MAX_LIST_ITEM = 12
 MIN_METRIC = 2
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -66,6 +68,8 @@ MONEY_METRICS = ("投资", "资金", "收入", "产值", "总额", "增加值", 
 METRIC_HEADS = ("总收入", "收入", "支出", "总产值", "产值", "增加值", "总额", "营收", "销售额")
 #: Words that refer back to a metric named before them ("…增长4.7%，总量达到X亿元").
 REFERRING = ("总量", "总额", "规模", "总规模", "总值")
+#: Heads of counted things that a change word may follow ("企业净增2359户" → 净增企业).
+COUNTED_HEADS = ("企业", "项目", "经营主体", "市场主体")
 #: Nouns that are never a metric by themselves.
 BARE_NOUNS = ("项目", "企业", "会员")
 METRIC_FORMS = frozenset(form for forms in p.METRIC_CONCEPTS.values() for form in forms)
@@ -250,7 +254,8 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
             growth = _growth(ctx.previous_clause)  # "地区生产总值增长4.7%，总量达到…"
         qualifier = _qualifier(clause[: value.start()], value.group(2), rest)
         head = clause[: value.start()]
-        cumulative = "累计" in head[: max(0, head.rfind(metric))] and not metric.startswith("累计")
+        at = head.rfind(metric)
+        cumulative = "累计" in head[: max(0, at)] + head[at + len(metric) :] and not metric.startswith("累计")
         return _make(metric, number, value.group(3), index, growth, period, kind, qualifier, cumulative)
     return unnamed
 
@@ -300,6 +305,8 @@ def _qualifier(before: str, inside: str | None, after: str) -> str | None:
     if inside:
         return p.QUALIFIERS_INSIDE[inside]
     found = next((q for word, q in p.QUALIFIERS_BEFORE if before.endswith(word)), None)
+    if found == "about" and before[-2:] in p.NOT_ABOUT:
+        found = None  # "签约10个项目": 约 of a word, not "about"
     return found or next((q for word, q in p.QUALIFIERS_AFTER if after.startswith(word)), None)
 
 
@@ -335,6 +342,10 @@ def _metric(head: str, ctx: Context) -> str | None:
         return None
     if candidate in p.CHANGE_WORDS or candidate in p.METRIC_KEEP_VERBS or _only_verb(candidate):
         return None  # "新增7个…", "完成置换63万亩": a change word or a verb alone measures nothing
+    ending = next((v for v in ENDING_VERBS if candidate.endswith(v)), None)
+    if ending is not None:  # "综合保税区签约10个项目": what is counted comes after the number
+        thing = candidate[: -len(ending)]
+        return ending + thing if thing.endswith(COUNTED_HEADS) and not _has_verb(thing) else None  # 企业净增 → 净增企业
     return None if any(w in candidate for w in p.NOT_METRICS) else candidate
 
 

@@ -45,6 +45,8 @@ BARE_MAGNITUDES = ("亿", "万")
 #: Words right before a value and the qualifier they give it (longest first).
 QUALIFIERS_BEFORE = (("不少于", "over"), ("不低于", "over"), ("超过", "over"), ("突破", "over"), ("超", "over"),
                      ("逾", "over"), ("接近", "nearly"), ("近", "nearly"), ("大约", "about"), ("约", "about"))
+#: Words ending in 约 that do not say "about" (签约10个项目).
+NOT_ABOUT = frozenset(("签约", "合约", "预约", "履约", "节约", "制约", "公约", "条约", "邀约", "特约", "契约"))
 #: Words right after a value's unit and the qualifier they give it.
 QUALIFIERS_AFTER = (("以上", "over"), ("左右", "about"))
 #: Words between a value and its unit: "100多家", "300余个".
@@ -336,7 +338,7 @@ NOT_METRICS = ("比重", "占比", "完成率", "排查率", "覆盖率", "排�
 #: Period phrases → (start month, end month); ``None`` end means the whole year.
 PERIODS = (
     (re.compile(r"(?:元|1|一)(?:月)?(?:至|~|-|—|到)(\d{1,2})月"), "months"),
-    (re.compile(r"截[至止](?:到)?(?:(?:19|20)\d{2}年)?(\d{1,2})月(?:底|末|份)?"), "until"),
+    (re.compile(r"截[至止](?:到)?(?:(?:19|20)\d{2}年|今年|本年|当年)?(\d{1,2})月(?:底|末|份)?"), "until"),
     (re.compile(r"(?<![\d.])1(1[0-2]|[3-9])月"), "months"),  # "110月份": 1—10月 with its dash lost
     (re.compile(r"上半年"), "H1"),
     (re.compile(r"下半年"), "H2"),

@@ -254,3 +254,20 @@ def test_a_period_up_to_a_month_holds_for_its_own_sentence_only() -> None:
 
     text = sentence("corpus/208_baotou_gxq_2022.txt", "已竣工项目26个")
     assert sentence_period(text, 2022, "2022") != "2022-01/2022-10"
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor", "value", "metric"),
+    [
+        # 签约 is no "about" (约), and a verb that ends the words before a count measures nothing
+        ("corpus/250_guiyang_xq_2023.txt", "综合保税区签约10个项目", "10", None),
+        # a change word after the counted thing: 企业净增 → 净增企业
+        ("corpus/217_kunming_gxq_2023.txt", "企业净增2359户", "2359", "净增企业"),
+    ],
+)
+def test_a_verb_before_a_count_is_no_metric(path: str, anchor: str, value: str, metric: str | None) -> None:
+    found = {o.value: ((o.change or "") + o.metric, o.qualifier) for o in observations(sentence(path, anchor))}
+    if metric is None:
+        assert Decimal(value) not in found
+    else:
+        assert found[Decimal(value)] == (metric, None)
