@@ -140,8 +140,10 @@ def _commit() -> str:
               help="JSON lines of verdicts to add: document, class, label, correct (true/false), note.")
 @click.option("--pending", is_flag=True,
               help="Print the sampled items still to judge, with their evidence, as JSON lines.")
+@click.option("--recogniser", default="packaged", show_default=True,
+              help="The entity recogniser of the build audited: packaged, lac, none or a model file.")
 def audit(paths: tuple[Path, ...], audit_file: Path, seed: int, per_class: int, figures: int,
-          verdicts: Path | None, pending: bool) -> None:
+          verdicts: Path | None, pending: bool, recogniser: str) -> None:
     """Precision on long real documents: draw a fixed sample of what a build finds, judged by hand.
 
     \b
@@ -171,10 +173,12 @@ def audit(paths: tuple[Path, ...], audit_file: Path, seed: int, per_class: int, 
         except (OSError, ValueError, KeyError) as exc:
             raise InputError(f"cannot read verdicts {verdicts}: {exc} (one JSON object per line)") from exc
     inputs = list(paths) or [Path(x) for x in stored.get("documents", [])] or [Path("../shared/long")]
-    sample = carry_over(draw(run_build(inputs).extractions, seed, per_class, figures), reversed(judged))
+    built = run_build(inputs, recogniser=recogniser).extractions
+    sample = carry_over(draw(built, seed, per_class, figures), reversed(judged))
     archive = {item.key: item for item in [*judged, *sample] if item.correct is not None}
     write_atomic(audit_file, json.dumps({
-        "documents": [str(p) for p in inputs], "seed": seed, "per_class": per_class, "figures": figures,
+        "documents": [str(p) for p in inputs], "recogniser": recogniser, "seed": seed, "per_class": per_class,
+        "figures": figures,
         "sample": [item.as_dict() for item in sample],
         "judged": [archive[key].as_dict() for key in sorted(archive)],
     }, ensure_ascii=False, indent=1) + "\n")

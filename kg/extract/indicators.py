@@ -48,6 +48,8 @@ GROUP_TOTAL = re.compile(rf"^(?:项目)?(?:计划|协议)?总投资(?:约|达|�
 OF_GROUP = re.compile(r"^.*?企业中")
 METRIC_TAIL = re.compile(
     r"(?:首次|再次|已经|已|均|分别|同比|超过|超|达到|达|突破|(?<![签合预履节制公条邀特契])约|近|为|共|不低于|不少于|以上|预计|五年|全年|当年|年内)+$")
+#: What makes the figures after it targets: 力争, 确保, 争取, 目标 (not a goal one works towards: "紧扣…的目标").
+TARGET = re.compile("|".join((*p.TARGET_MARKERS[:2], p.TARGET_MARKERS[3], r"(?<!的)目标")))
 #: Verbs that, ending the words before a number, say the counted thing follows it.
 ENDING_VERBS = tuple(sorted({*p.CHANGE_WORDS, *p.METRIC_KEEP_VERBS}, key=len, reverse=True))
 MAX_LIST_ITEM = 12
@@ -105,9 +107,9 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
         if said and not (named and said.isdigit() and not VALUE.search(clause)):
             period, named = said, True  # "今年上半年，…制定全年项目投资计划，…": 全年 names no figure's period
         estimated = estimated or any(m in clause for m in p.ESTIMATE_MARKERS)
-        target = target or any(m in clause for m in p.TARGET_MARKERS[:4])
-        if n and sentence.text[spans[n][0] - 1] in "；;":
-            target = planned or any(m in clause for m in p.TARGET_MARKERS[:4])  # a target ends with its group
+        target = target or bool(TARGET.search(clause))
+        if n and sentence.text[spans[n][0] - 1] in "；;":  # a target ends with its group
+            target = planned or bool(TARGET.search(clause))
         if is_masked(clause):
             continue
         if projected or any(w in clause for w in p.PROJECTED):

@@ -53,6 +53,9 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:  # type: ignore[type-arg]
             data = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise InputError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+        if not isinstance(data, dict) or "document" not in data:
+            raise InputError(f"{path} is no gold annotation: it has no \"document\" key "
+                             "(audits are named *-audit.json)")
         gold[data["document"]] = data
     return gold
 

@@ -271,3 +271,9 @@ def test_a_verb_before_a_count_is_no_metric(path: str, anchor: str, value: str, 
         assert Decimal(value) not in found
     else:
         assert found[Decimal(value)] == (metric, None)
+
+
+def test_a_goal_one_works_towards_makes_no_target() -> None:
+    text = sentence("corpus/005_nanchang_xinjian_kfq_2018h1.txt", "实现工业总产值147.69亿元")
+    found = {o.value: o.kind for o in observations(text, 2018, "2018-H1")}
+    assert found[Decimal("147.69")] == "actual"  # "紧扣“国家级工业园”的目标，…今年1-5月份，…实现…"
