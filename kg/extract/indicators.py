@@ -67,13 +67,14 @@ PLANNED_SPENDING = ("计划投资",)
 #: Metrics that only money measures.
 MONEY_METRICS = ("投资", "资金", "收入", "产值", "总额", "增加值", "销售额", "营收", "外资", "内资")
 #: Heads that make a noun phrase a metric though no verb introduces it.
-METRIC_HEADS = ("总收入", "收入", "支出", "总产值", "产值", "增加值", "总额", "营收", "销售额")
+METRIC_HEADS = ("总收入", "收入", "支出", "总产值", "产值", "增加值", "总额", "营收", "销售额", "产量", "面积", "数量",
+                "总数", "出口额", "进出口额", "交易额", "成交额", "投资额", "营业额", "利润", "利税")
 #: Words that refer back to a metric named before them ("…增长4.7%，总量达到X亿元").
 REFERRING = ("总量", "总额", "规模", "总规模", "总值")
 #: Heads of counted things that a change word may follow ("企业净增2359户" → 净增企业).
 COUNTED_HEADS = ("企业", "项目", "经营主体", "市场主体")
 #: Nouns that are never a metric by themselves.
-BARE_NOUNS = ("项目", "企业", "会员")
+BARE_NOUNS = ("项目", "企业", "会员", "面积", "数量", "总数", "产量")
 METRIC_FORMS = frozenset(form for forms in p.METRIC_CONCEPTS.values() for form in forms)
 CONCEPT_FORMS = sorted(
     ((form, concept) for concept, forms in p.METRIC_CONCEPTS.items() for form in forms),
@@ -238,7 +239,7 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
         if owner is not None:
             unnamed = unnamed or LeftOut(index, value.group(), owner)
             continue
-        metric = _metric(clause[: value.start()], ctx)
+        metric = _metric(clause[: value.start()], ctx) or _sized(clause[: value.start()], value.group(3))
         if metric is not None and value.group(3) not in p.MONEY_UNITS and metric.endswith(MONEY_METRICS):
             metric = None  # "投资426亩": an amount of money is not measured in mu
         if metric is None and value.group(3) in p.MONEY_UNITS and unnamed is None:
@@ -263,12 +264,27 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
 
 
 SIZE_CLASS = re.compile(p.SIZE_CLASS)
+SECTOR = re.compile("第[一二三]产业")
+#: How far before a size class a change word may stand (新增入园…).
+MAX_CHANGE_REACH = 6
+SIZE_CLASS_OVER = re.compile(p.SIZE_CLASS_OVER)
+SIZED_METRIC = re.compile(p.SIZED_METRIC)
 #: jieba flags of a proper name that is no place: a firm (特斯拉, 甲乙光电).
 FIRM_FLAGS = ("nz", "nt", "nr", "nrt", "nz?", "nr?")
 PROJECT_FIGURE = "a project's or a firm's figure, not the zone's"
 #: A firm named after its role: "主导产业龙头企业甲乙汽车".
 FIRM_AFTER_ROLE = re.compile("(?:龙头|骨干|重点|链主)企业([\u4e00-\u9fff]{2,})$")
 DIGIT = re.compile(r"\d")
+
+
+def _sized(head: str, unit: str) -> str | None:
+    """The metric of a count of a size class, with its amount: "其中100亿元以上项目1个" → 100亿元以上项目."""
+    match = SIZED_METRIC.search(head) if unit in COUNTED else None
+    if match is None:
+        return None
+    lead = head[: match.start(1)]
+    change = next((w for w in p.CHANGE_WORDS if w in lead[-MAX_CHANGE_REACH:]), "")  # 新增入园10亿元以上…项目
+    return change + match.group(1)
 
 
 def _owner(head: str, rest: str) -> str | None:
@@ -278,7 +294,7 @@ def _owner(head: str, rest: str) -> str | None:
     >>> _owner("签约", "以上项目13个"), _owner("该项目总投资", ""), _owner("规模以上工业企业完成工业总产值", "")
     ('a size class of projects or firms is no figure', "a project's or a firm's figure, not the zone's", None)
     """
-    if SIZE_CLASS.match(rest):
+    if SIZE_CLASS.match(rest) or (head.endswith(("超", "逾")) and SIZE_CLASS_OVER.match(rest)):
         return "a size class of projects or firms is no figure"
     subject = _clean_metric(head[: m.start()]) if (m := VERB.search(head)) else ""
     if (head.startswith(p.PROJECT_OPENERS) or any(w in head for w in p.PROJECTED)
@@ -348,7 +364,8 @@ def _metric(head: str, ctx: Context) -> str | None:
     if ending is not None:  # "综合保税区签约10个项目": what is counted comes after the number
         thing = candidate[: -len(ending)]
         return ending + thing if thing.endswith(COUNTED_HEADS) and not _has_verb(thing) else None  # 企业净增 → 净增企业
-    return None if any(w in candidate for w in p.NOT_METRICS) else candidate
+    bare = SECTOR.sub("", candidate)  # 第二产业增加值: a sector, not a rank (第N名)
+    return None if any(w in bare for w in p.NOT_METRICS) else candidate
 
 
 def _qualified(head: str, verbs: list[re.Match[str]], bare: str) -> str:

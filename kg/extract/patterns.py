@@ -325,6 +325,14 @@ ESTIMATE_MARKERS = ("预计",)
 #: A money amount that classes projects or firms by size ("1亿元以上项目13个", "10亿元及以上企业"):
 #: a threshold, not a figure.
 SIZE_CLASS = r"^(?:以上|及以上|及[\d.]+[万亿]?(?:元|美元)以上)的?[\u4e00-\u9fff]{0,8}?(?:项目|企业)"
+#: The same after 超/逾 before the amount: "超50亿元项目4个", "投资超1亿元或1000万美元制造业项目70个".
+SIZE_CLASS_OVER = r"^(?:或[\d.]+[万亿]?(?:元|美元))?的?[\u4e00-\u9fff]{0,8}?(?:项目|企业)"
+#: A count of a size class, its metric written with the amount: "100亿元以上项目1个" → 100亿元以上项目.
+_AMOUNT = r"(?:[\d.]+|[一二三四五六七八九十百千]+)?[万亿](?:元|美元)"
+_THRESHOLD = (rf"(?:(?:超|逾){_AMOUNT}(?:[及或]{_AMOUNT})?(?:及?以上)?"
+              rf"|{_AMOUNT}(?:[及或]{_AMOUNT})?及?以上)")
+SIZED_METRIC = (rf"((?:投资额?|总投资)?{_THRESHOLD}的?"
+                r"[\u4e00-\u9fff]{0,8}?(?:项目|企业))(?:有|达|共)?$")
 #: What one project or firm will do once built (建成达产后年可实现销售收入…): not the zone's figure.
 PROJECTED = ("达产后", "建成后", "投产后", "达效后")
 #: Nouns that end the name of one project or firm before its figure (甲乙宝骏基地实现产量…).

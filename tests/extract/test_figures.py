@@ -97,9 +97,9 @@ def test_no_figure_of_the_long_reports_states_a_value_its_sentence_does_not(long
 @pytest.mark.parametrize(
     ("path", "anchor", "value", "reason"),
     [
-        # a size class of projects, not an amount signed
-        ("corpus/122_nantong_jkq_2026.txt", "签约注册1亿元及1000万美元以上项目", "1", "size class"),
-        ("corpus/247_chengdu_park_2010.txt", "新增入园10亿元以上重大产业化项目", "10", "size class"),
+        # a size class of projects, not an amount signed (its count is the figure)
+        ("corpus/122_nantong_jkq_2026.txt", "签约注册1亿元及1000万美元以上项目", "1", None),
+        ("corpus/247_chengdu_park_2010.txt", "新增入园10亿元以上重大产业化项目", "10", None),
         # one firm's output, not the zone's
         ("corpus/141_shanghai_xq_2021.txt", "特斯拉完成产值688.6亿元", "688.6", "firm's"),
         ("corpus/019_changsha_yuhua_jkq_2022.txt", "完成总产值524.6亿元", "524.6", "firm's"),
@@ -277,3 +277,27 @@ def test_a_goal_one_works_towards_makes_no_target() -> None:
     text = sentence("corpus/005_nanchang_xinjian_kfq_2018h1.txt", "实现工业总产值147.69亿元")
     found = {o.value: o.kind for o in observations(text, 2018, "2018-H1")}
     assert found[Decimal("147.69")] == "actual"  # "紧扣“国家级工业园”的目标，…今年1-5月份，…实现…"
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor", "value", "metric"),
+    [
+        # the count of a size class is a figure, its metric written with the threshold
+        ("corpus/247_chengdu_park_2010.txt", "新增入园10亿元以上重大产业化项目", "47", "新增10亿元以上重大产业化项目"),
+        ("corpus/111_changzhou_gxq_2020.txt", "投资超1亿元或1000万美元制造业项目70个", "70",
+         "投资超1亿元或1000万美元制造业项目"),
+        ("corpus/251_ordos_kfq_2023.txt", "亿元以上项目有74个", "74", "亿元以上项目"),
+        # a sector's value added: 第二产业 is no rank (第N名)
+        ("corpus/201_xian_gxq_2023.txt", "第二产业增加值1039.14亿元", "1039.14", "第二产业增加值"),
+        # a noun phrase whose head is a measure (产量, 面积) needs no verb
+        ("corpus/201_xian_gxq_2023.txt", "汽车产量61.9万辆", "61.9", "汽车产量"),
+    ],
+)
+def test_counts_of_size_classes_and_noun_phrase_metrics(path: str, anchor: str, value: str, metric: str) -> None:
+    found = {o.value: (o.change or "") + o.metric for o in observations(sentence(path, anchor))}
+    assert found[Decimal(value)] == metric
+
+
+def test_a_threshold_after_over_is_no_figure() -> None:
+    text = sentence("corpus/111_changzhou_gxq_2020.txt", "投资超1亿元或1000万美元制造业项目70个")
+    assert Decimal(1) not in {o.value for o in observations(text)}
