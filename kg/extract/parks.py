@@ -17,6 +17,7 @@ from kg.extract.names import (
     strip_generic,
     trim_leading,
 )
+from kg.extract.places import places
 from kg.types import Kind, Mention, Sentence
 
 SUFFIX = re.compile("|".join(map(re.escape, p.PARK_SUFFIXES)))
@@ -25,6 +26,8 @@ ORDINAL = re.compile(r"^[一二三四五六七八九十\d]+期")
 DESIGNATION_WORDS = ("先进", "示范", "绿色", "五好", "文明", "标杆", "优秀", "清廉", "星级", "世界一流", "一流")
 ZONE_NAME = re.compile(r"[\u4e00-\u9fff]{0,4}(?:高新区|经开区|开发区)")
 MAX_PARK = 16
+#: How a national designation or category opens (国家级…示范园, 全国首批…基地, 省部共建…科技园).
+NATIONAL = re.compile(r"^(?:国家级?|全国(?:首批)?|省部共建)")
 ASPIRATION = re.compile(r"(?:打造|建设成为|建成为|争创|创建)[^，。；,;]*$")
 
 
@@ -59,12 +62,24 @@ def _is_named(name: str, suffix: str) -> bool:
     core = name[: -len(suffix)]
     if len(core) < 2 or len(name) > MAX_PARK or is_masked(name) or is_action_only(core):
         return False
-    if any(w in core for w in DESIGNATION_WORDS) or SUFFIX.search(core):
+    if any(w in core for w in DESIGNATION_WORDS) or SUFFIX.search(core) or not is_park_name(name):
         return False
     rest = strip_generic(ZONE_NAME.sub("", core), p.GENERIC_PARK_WORDS)
     rest = re.sub(r"[\d.、（）()“”]|[个家亩万平方米]", "", rest)
     two_char_place = bool(re.fullmatch(r"[\u4e00-\u9fff]{2}", core)) and core not in p.GENERIC_PARK_WORDS
     return len(rest) >= 2 or (suffix in ("园区", "产业园") and two_char_place)
+
+
+def is_park_name(label: str) -> bool:
+    """Whether a label can name one park: a national label with no place in it is a designation
+    or a category ("国家级低碳示范园"), not a park.
+
+    >>> [is_park_name(x) for x in ("国家数字农业示范园", "国家火炬郑州光电特色产业基地", "甲乙光电产业园")]
+    [False, True, True]
+    """
+    if not NATIONAL.match(label):
+        return True
+    return any(label[i : i + n] in places() for n in (2, 3, 4) for i in range(len(label) - n + 1))
 
 
 def is_named_park(name: str) -> bool:

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.extract.parks import is_park_name
 from kg.extract.projects import status_of
 from kg.extract.zones import is_zone_name
 from kg.learn import pretrained
@@ -181,7 +182,7 @@ def _statuses(extraction: Extraction, kept: list[Mention], facts: tuple[Fact, ..
 
 
 #: Constraints from the genre that a name of some class must meet, whatever the model says.
-CONSTRAINTS: dict[str, Callable[[str], bool]] = {Kind.ZONE.value: is_zone_name}
+CONSTRAINTS: dict[str, Callable[[str], bool]] = {Kind.ZONE.value: is_zone_name, Kind.PARK.value: is_park_name}
 
 
 def _valid(cls: str, label: str) -> bool:

@@ -57,6 +57,8 @@ def test_companies(text_in: str, expected: list[str]) -> None:
         ("五是获评示范区“清廉园区”示范点特色样板单位", []),
         ("先后引进**软件信息与制造产业园", []),
         ("提升小微园区、互联网等新兴领域党建水平", []),
+        # a national designation or category with no place of its own is no park
+        ("新增国家现代农业产业园2个，推动航空港国家级零碳园区建设", ["航空港国家级零碳园区"]),
     ],
 )
 def test_parks(text_in: str, expected: list[str]) -> None:
