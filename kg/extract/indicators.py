@@ -104,7 +104,7 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
     parts = [c for _, c in spans]
     named = False
     for n, clause in enumerate(parts):
-        said = period_of(clause, year, reviewed_year(default_period))
+        said = period_of(clause, _named_year(period) if named else year, reviewed_year(default_period))
         if said and not (named and said.isdigit() and not VALUE.search(clause)):
             period, named = said, True  # "今年上半年，…制定全年项目投资计划，…": 全年 names no figure's period
         estimated = estimated or any(m in clause for m in p.ESTIMATE_MARKERS)
@@ -275,6 +275,11 @@ PROJECT_FIGURE = "a project's or a firm's figure, not the zone's"
 #: A firm named after its role: "主导产业龙头企业甲乙汽车".
 FIRM_AFTER_ROLE = re.compile("(?:龙头|骨干|重点|链主)企业([\u4e00-\u9fff]{2,})$")
 DIGIT = re.compile(r"\d")
+
+
+def _named_year(period: str | None) -> int | None:
+    """The year of a period a sentence named: "2020年，…，全年共开工项目326个" is 2020's 全年."""
+    return int(period[:4]) if period and period[:4].isdigit() else None
 
 
 def _sized(head: str, unit: str) -> str | None:

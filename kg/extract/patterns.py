@@ -355,7 +355,7 @@ PERIODS = (
     (re.compile(r"(?<!前)(?:第)?二季度"), "Q2"),
     (re.compile(r"(?<!前)(?:第)?三季度"), "Q3"),
     (re.compile(r"(?<!前)(?:第)?四季度"), "Q4"),
-    (re.compile(r"全年|年末|年底"), "year"),
+    (re.compile(r"全年(?!任务|目标|计划|预期)|年末|年底"), "year"),  # not "完成全年任务的93.7%"
     (re.compile(r"过去的一年|过去一年|去年(?!同期)"), "previous-year"),
     # one month, not a day of it: "12月示范区共有开工项目19个" (not "12月1日", "1—10月")
     (re.compile(r"(?<![\d至到~\-—－])(\d{1,2})月份?(?![\d日号初中下上旬])"), "month"),

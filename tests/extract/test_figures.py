@@ -242,6 +242,8 @@ def test_five_years_in_a_row_is_the_period_not_the_metric() -> None:
         ("corpus/203_changchun_gxq_2015.txt", "新引进项目50个", 2015, "50", "2015-Q1-Q3"),
         # one month, not a day of it
         ("corpus/123_nantong_xq_2020.txt", "12月示范区共有开工项目19个", 2020, "19", "2020-12/2020-12"),
+        # 全年 of a sentence that named its year is that year's
+        ("corpus/245_langfang_park_2021.txt", "全年共开工项目326个", 2021, "326", "2020"),
     ],
 )
 def test_the_period_a_sentence_names(path: str, anchor: str, year: int, value: str, period: str) -> None:
@@ -301,3 +303,9 @@ def test_counts_of_size_classes_and_noun_phrase_metrics(path: str, anchor: str, 
 def test_a_threshold_after_over_is_no_figure() -> None:
     text = sentence("corpus/111_changzhou_gxq_2020.txt", "投资超1亿元或1000万美元制造业项目70个")
     assert Decimal(1) not in {o.value for o in observations(text)}
+
+
+def test_the_years_task_names_no_period() -> None:
+    text = sentence("corpus/217_kunming_gxq_2023.txt", "其中企业净增2359户")
+    found = {o.value: o.period for o in observations(text, 2023, "2023-H1")}
+    assert found[Decimal(2359)] == "2023-H1"  # "完成全年任务的93.7%" is no figure of the year
