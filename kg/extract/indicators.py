@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from kg.extract import patterns as p
 from kg.extract.names import is_action_only, is_masked, to_decimal
+from kg.extract.owners import PROJECT_FIGURE, firm_topic, owner, sized_metric
 from kg.extract.periods import period_of, reviewed_year
 from kg.text.segment import clauses, tokens
 from kg.types import LeftOut, Observation, Sentence
@@ -98,6 +99,7 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
     out: list[Observation | LeftOut] = []
     period = default_period
     estimated = listing = projected = False
+    owned = ""  # the predicate of a firm's figure ("完成产值"): a clause saying it alike is another firm's
     totals: set[int] = set()  # running totals ("累计28家"): their 累计 is no verb later items share
     target = planned
     spans = clauses(sentence.text)
@@ -113,10 +115,13 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
             target = planned or bool(TARGET.search(clause))
         if is_masked(clause):
             continue
-        if projected or any(w in clause for w in p.PROJECTED):
+        if projected or any(w in clause for w in p.PROJECTED) or (VALUE.search(clause) and firm_topic(clause)):
             projected = True  # "这个项目建成后，年可实现销售收入…，上缴税收…": one project's future
             out += [LeftOut(sentence.index, m.group(), PROJECT_FIGURE) for m in VALUE.finditer(clause)]
             continue
+        if owned and _parallel(clause, owned):
+            out += [LeftOut(sentence.index, m.group(), PROJECT_FIGURE) for m in VALUE.finditer(clause)]
+            continue  # "特斯拉完成产值…，甲乙重机完成产值…": the next firm's figure, said alike
         kind = "target" if target else "estimate" if estimated else "actual"
         nxt = parts[n + 1] if n + 1 < len(parts) else ""
         when = period if named or kind != "target" else _whole_year(period)  # 力争全年…: the year's target
@@ -163,12 +168,32 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
             if found is not None:
                 out.append(found)
             previous, grouped = obs, False
+        owned = _owned_predicate(clause, out[before:]) or owned
         made = [o for o in out[before:] if isinstance(o, Observation)]
         if any(((o.change or "") + o.metric).startswith(p.METRIC_KEEP_VERBS) for o in made):
             listing = True  # "新增A 10家，B 16家，C 4家": later items share the verb
         elif VERB.search(clause):
             listing = False
     return out
+
+
+def _owned_predicate(clause: str, found: list[Observation | LeftOut]) -> str:
+    """The verb and metric of a firm's figure left out of ``clause`` ("完成产值"), if any."""
+    for item in found:
+        if isinstance(item, LeftOut) and item.reason == PROJECT_FIGURE and item.figure in clause:
+            head = clause[: clause.index(item.figure)]
+            verb = VERB.search(head)
+            if verb and verb.start() > 0:
+                return head[verb.start() :]
+    return ""
+
+
+def _parallel(clause: str, predicate: str) -> bool:
+    """Whether a clause says its figure as a firm's figure was said: a short name, then the same words."""
+    value = VALUE.search(clause)
+    head = clause[: value.start()] if value else ""
+    subject = head[: -len(predicate)] if head.endswith(predicate) else ""
+    return MIN_METRIC <= len(subject) <= MAX_PARALLEL_SUBJECT and not DIGIT.search(subject)
 
 
 RUNNING = re.compile(rf"^(?:累计|总计|共计|总数)(?:达到|达)?({p.NUMBER})({UNIT})[。；;]?$")
@@ -235,11 +260,12 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
             continue  # "13160元/平方米": a rate per unit the tables do not know
         if value.group(3) in p.BARE_MAGNITUDES and HAN.match(clause, value.end()):
             continue  # "2.1亿千瓦": a unit the tables do not know, not 亿 (of yuan)
-        owner = _owner(clause[: value.start()], clause[value.end() :])
-        if owner is not None:
-            unnamed = unnamed or LeftOut(index, value.group(), owner)
+        whose = _owner(clause[: value.start()], clause[value.end() :])
+        if whose is not None:
+            unnamed = unnamed or LeftOut(index, value.group(), whose)
             continue
-        metric = _metric(clause[: value.start()], ctx) or _sized(clause[: value.start()], value.group(3))
+        head = clause[: value.start()]
+        metric = _metric(head, ctx) or sized_metric(head, value.group(3) in COUNTED)
         if metric is not None and value.group(3) not in p.MONEY_UNITS and metric.endswith(MONEY_METRICS):
             metric = None  # "投资426亩": an amount of money is not measured in mu
         if metric is None and value.group(3) in p.MONEY_UNITS and unnamed is None:
@@ -263,18 +289,9 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
     return unnamed
 
 
-SIZE_CLASS = re.compile(p.SIZE_CLASS)
 SECTOR = re.compile("第[一二三]产业")
-#: How far before a size class a change word may stand (新增入园…).
-MAX_CHANGE_REACH = 6
-SIZE_CLASS_OVER = re.compile(p.SIZE_CLASS_OVER)
-SIZED_METRIC = re.compile(p.SIZED_METRIC)
-#: jieba flags of a proper name that is no place: a firm (特斯拉, 甲乙光电).
-FIRM_FLAGS = ("nz", "nt", "nr", "nrt", "nz?", "nr?")
-PROJECT_FIGURE = "a project's or a firm's figure, not the zone's"
-#: A firm named after its role: "主导产业龙头企业甲乙汽车".
-FIRM_AFTER_ROLE = re.compile("(?:龙头|骨干|重点|链主)企业([\u4e00-\u9fff]{2,})$")
 DIGIT = re.compile(r"\d")
+MAX_PARALLEL_SUBJECT = 14
 
 
 def _named_year(period: str | None) -> int | None:
@@ -282,45 +299,10 @@ def _named_year(period: str | None) -> int | None:
     return int(period[:4]) if period and period[:4].isdigit() else None
 
 
-def _sized(head: str, unit: str) -> str | None:
-    """The metric of a count of a size class, with its amount: "其中100亿元以上项目1个" → 100亿元以上项目."""
-    match = SIZED_METRIC.search(head) if unit in COUNTED else None
-    if match is None:
-        return None
-    lead = head[: match.start(1)]
-    change = next((w for w in p.CHANGE_WORDS if w in lead[-MAX_CHANGE_REACH:]), "")  # 新增入园10亿元以上…项目
-    return change + match.group(1)
-
-
 def _owner(head: str, rest: str) -> str | None:
-    """Why a figure is not the zone's, if it is not: a size class of projects, or a figure of one
-    project or firm (its subject is a name, or a project built in the future).
-
-    >>> _owner("签约", "以上项目13个"), _owner("该项目总投资", ""), _owner("规模以上工业企业完成工业总产值", "")
-    ('a size class of projects or firms is no figure', "a project's or a firm's figure, not the zone's", None)
-    """
-    if SIZE_CLASS.match(rest) or (head.endswith(("超", "逾")) and SIZE_CLASS_OVER.match(rest)):
-        return "a size class of projects or firms is no figure"
+    """Why a figure is not the zone's (see :mod:`kg.extract.owners`)."""
     subject = _clean_metric(head[: m.start()]) if (m := VERB.search(head)) else ""
-    if (head.startswith(p.PROJECT_OPENERS) or any(w in head for w in p.PROJECTED)
-            or (subject and _names_one(subject))):
-        return PROJECT_FIGURE
-    return None
-
-
-def _names_one(subject: str) -> bool:
-    """Whether a figure's subject names one project or firm (甲乙光电项目, 特斯拉, 龙头企业甲乙汽车),
-    not a group (75个续建项目, 规模以上工业企业, 区内高新技术企业总数)."""
-    if DIGIT.search(subject):
-        return False  # a count makes a group
-    toks = tokens(subject)
-    proper = [t for t in toks if t.flag in FIRM_FLAGS and t.word not in p.GENERIC_PROJECT_WORDS]
-    if subject.endswith(p.OWN_UNIT_HEADS):
-        return bool(proper)
-    firm = FIRM_AFTER_ROLE.search(subject)
-    if firm:
-        return any(t.flag in FIRM_FLAGS for t in tokens(firm.group(1)))
-    return bool(toks) and len(proper) == len(toks)
+    return owner(head, rest, subject)
 
 
 def _qualifier(before: str, inside: str | None, after: str) -> str | None:

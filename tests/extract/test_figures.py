@@ -100,8 +100,13 @@ def test_no_figure_of_the_long_reports_states_a_value_its_sentence_does_not(long
         # a size class of projects, not an amount signed (its count is the figure)
         ("corpus/122_nantong_jkq_2026.txt", "签约注册1亿元及1000万美元以上项目", "1", None),
         ("corpus/247_chengdu_park_2010.txt", "新增入园10亿元以上重大产业化项目", "10", None),
-        # one firm's output, not the zone's
+        # one firm's output, not the zone's, and the next firms' said alike
         ("corpus/141_shanghai_xq_2021.txt", "特斯拉完成产值688.6亿元", "688.6", "firm's"),
+        ("corpus/141_shanghai_xq_2021.txt", "特斯拉完成产值688.6亿元", "112.9", "firm's"),
+        ("corpus/141_shanghai_xq_2021.txt", "特斯拉完成产值688.6亿元", "31.1", "firm's"),
+        # a firm's site in the subject; a firm named by its legal name, for the rest of its sentence
+        ("corpus/016_xian_gxq_2023.txt", "整车产能达到140万辆", "140", "firm's"),
+        ("corpus/020_changsha_wangcheng_jkq_2025.txt", "手机产量近2000万台", "2000", "firm's"),
         ("corpus/019_changsha_yuhua_jkq_2022.txt", "完成总产值524.6亿元", "524.6", "firm's"),
         ("corpus/108_liuzhou_xq_2014.txt", "基地实现产量28.81万辆", "28.81", "firm's"),
         # what one project will do once built, in this clause and the next
