@@ -177,6 +177,19 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
     return out
 
 
+def _counted_after(rest: str, unit: str) -> str | None:
+    """The counted thing written after its count, when it ends in a head of the genre's counted
+    things: "58个“高精尖”项目，总投资达1092亿元" → 高精尖项目, "106项试点任务全面实施" → 试点任务."""
+    match = COUNTED_AFTER.match(rest) if unit in p.COUNT_UNITS else None
+    if match is None:
+        return None
+    thing = match.group(1).replace("“", "").replace("”", "")
+    modifier = len(thing) - max(len(h) for h in p.COUNTED_THING_HEADS if thing.endswith(h))
+    if modifier < MIN_METRIC or thing.startswith("一批") or "的" in thing or any(w in thing for w in p.NOT_METRICS):
+        return None  # "5个项目", "一批项目": the thing is no more than its head
+    return thing if METRIC_OK.match(thing) and not _has_verb(thing) else None
+
+
 def _owned_predicate(clause: str, found: list[Observation | LeftOut]) -> str:
     """The verb and metric of a firm's figure left out of ``clause`` ("完成产值"), if any."""
     for item in found:
@@ -265,7 +278,9 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
             unnamed = unnamed or LeftOut(index, value.group(), whose)
             continue
         head = clause[: value.start()]
-        metric = _metric(head, ctx) or sized_metric(head, value.group(3) in COUNTED)
+        metric = (_metric(head, ctx) or sized_metric(head, value.group(3) in COUNTED)
+                  or (None if head.endswith("等") or VALUE.search(clause, value.end())  # one figure a clause
+                      else _counted_after(clause[value.end() :], value.group(3))))
         if metric is not None and value.group(3) not in p.MONEY_UNITS and metric.endswith(MONEY_METRICS):
             metric = None  # "投资426亩": an amount of money is not measured in mu
         if metric is None and value.group(3) in p.MONEY_UNITS and unnamed is None:
@@ -292,6 +307,8 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
 SECTOR = re.compile("第[一二三]产业")
 DIGIT = re.compile(r"\d")
 MAX_PARALLEL_SUBJECT = 14
+#: A counted thing after its count: a short noun phrase ending in a head of the genre (…项目, …企业).
+COUNTED_AFTER = re.compile("^((?:[\u4e00-\u9fff“”]{0,12}?)(?:" + "|".join(p.COUNTED_THING_HEADS) + "))")
 
 
 def _named_year(period: str | None) -> int | None:

@@ -360,6 +360,8 @@ PERIODS = (
     # one month, not a day of it: "12月示范区共有开工项目19个" (not "12月1日", "1—10月")
     (re.compile(r"(?<![\d至到~\-—－])(\d{1,2})月份?(?![\d日号初中下上旬])"), "month"),
 )
+#: Heads of things counted before their name ("58个“高精尖”项目", "106项试点任务").
+COUNTED_THING_HEADS = ("项目", "企业", "任务", "标准", "案例", "平台", "工厂", "专利")
 #: Periods that scope their own sentence only, never the sentences after it in a paragraph.
 OWN_SENTENCE_PERIODS = frozenset(("until", "month"))
 #: Five-year plan periods: "“十三五”期间" → 2016-01/2020-12.

@@ -314,3 +314,20 @@ def test_the_years_task_names_no_period() -> None:
     text = sentence("corpus/217_kunming_gxq_2023.txt", "其中企业净增2359户")
     found = {o.value: o.period for o in observations(text, 2023, "2023-H1")}
     assert found[Decimal(2359)] == "2023-H1"  # "完成全年任务的93.7%" is no figure of the year
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor", "value", "metric"),
+    [
+        # the counted thing after its count, ending in a head of the genre's counted things
+        ("corpus/135_qingdao_xq_2022.txt", "106项试点任务全面实施", "106", None),  # a task count: 任务 is no metric
+        # one figure a clause: the amount after the count is the clause's figure
+        ("corpus/217_kunming_gxq_2023.txt", "75个续建项目累计完成投资39.5亿元", "75", None),
+        ("corpus/032_changzhou_jkq.txt", "32个产业项目现场集中签约", "32", "产业项目"),
+        # a count after "A等" counts the list's examples: left to the list
+        ("corpus/130_maanshan_jkq_2019.txt", "亨利食品等31个重点项目开工建设", "31", None),
+    ],
+)
+def test_a_counted_thing_after_its_count(path: str, anchor: str, value: str, metric: str | None) -> None:
+    found = {o.value: (o.change or "") + o.metric for o in observations(sentence(path, anchor))}
+    assert found.get(Decimal(value)) == metric
