@@ -166,7 +166,8 @@ def apply(extraction: Extraction, scored: dict[int, Scored]) -> Extraction:
     kept = list(dict.fromkeys(kept))
     known = set(kept)
     facts = tuple(f for f in extraction.facts if _holds(f, known))
-    return replace(extraction, mentions=tuple(kept), facts=facts + _statuses(extraction, kept, facts))
+    facts += _statuses(extraction, kept, facts)
+    return replace(extraction, mentions=tuple(kept), facts=facts + _investors(kept, facts))
 
 
 def _statuses(extraction: Extraction, kept: list[Mention], facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
@@ -178,6 +179,25 @@ def _statuses(extraction: Extraction, kept: list[Mention], facts: tuple[Fact, ..
             status = status_of(extraction.sentences[mention.sentence], mention.label)
             if status is not None:
                 out.append(Fact(mention, "status", status, mention.sentence))
+    return tuple(out)
+
+
+def _investors(kept: list[Mention], facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """A firm whose name opens a project's name in the same sentence is the project's investor
+    ("甲乙汽车项目" with the firm 甲乙), as the rules read one."""
+    invested = {f.subject for f in facts if f.predicate == "investor"}
+    firms: dict[int, list[Mention]] = {}
+    for mention in kept:
+        if mention.kind is Kind.COMPANY and mention.sentence >= 0:
+            firms.setdefault(mention.sentence, []).append(mention)
+    out = []
+    for project in kept:
+        if project.kind is not Kind.PROJECT or project in invested:
+            continue
+        opening = [f for f in firms.get(project.sentence, []) if project.label.startswith(f.label)
+                   and len(project.label) > len(f.label)]
+        if opening:
+            out.append(Fact(project, "investor", max(opening, key=lambda m: len(m.label)), project.sentence))
     return tuple(out)
 
 

@@ -118,3 +118,11 @@ def test_a_project_the_model_adds_gets_the_status_its_sentence_gives() -> None:
     added = Candidate(0, 6, 10, "丙丁咖啡", frozenset({"list:none"}))
     decided = apply(_extraction(text, [], []), {0: [(added, "Project", 0.7)]})
     assert [(f.subject.label, f.predicate, f.obj.value) for f in decided.facts] == [("丙丁咖啡", "status", "signed")]
+
+
+def test_a_firm_the_model_finds_opening_a_projects_name_is_its_investor() -> None:
+    text = "总投资100亿元的甲乙汽车项目开工"
+    project = Candidate(0, 9, 15, "甲乙汽车项目", frozenset({"rule:Project"}))
+    firm = Candidate(0, 9, 11, "甲乙", frozenset({"prefix"}))
+    decided = apply(_extraction(text, [], []), {0: [(project, "Project", 0.9), (firm, "Company", 0.7)]})
+    assert [(f.subject.label, f.obj.label) for f in decided.facts if f.predicate == "investor"] == [("甲乙汽车项目", "甲乙")]
