@@ -206,3 +206,17 @@ def strip_generic(name: str, words: tuple[str, ...]) -> str:
     for word in sorted(words, key=len, reverse=True):
         rest = rest.replace(word, "")
     return rest
+
+
+CLAUSE_VERB = re.compile("|".join(p.VERBS_NEVER_IN_NAMES))
+COUNTED_PROJECTS = re.compile(r"(?:[两二三四五六七八九十]+|\d+)(?:大|个)[\u4e00-\u9fff]{0,6}项目$")
+
+
+def is_entity_name(label: str) -> bool:
+    """Whether a label can name a firm, project, park or zone: no verb that says what happened
+    to it (荣获, 列入, 来自…; a clause, not a name) and no count of projects (甲乙两大项目).
+
+    >>> [is_entity_name(x) for x in ("甲乙纺机发力碳纤维装备荣获一等奖", "甲乙集团两大高科技项目", "甲乙汽车项目")]
+    [False, False, True]
+    """
+    return not CLAUSE_VERB.search(label) and not COUNTED_PROJECTS.search(label)

@@ -360,6 +360,10 @@ PERIODS = (
     # one month, not a day of it: "12月示范区共有开工项目19个" (not "12月1日", "1—10月")
     (re.compile(r"(?<![\d至到~\-—－])(\d{1,2})月份?(?![\d日号初中下上旬])"), "month"),
 )
+#: Verbs that say what happened to a thing: never inside the name of a firm, project, park or
+#: zone (a span that holds one is a clause: "甲乙纺机发力碳纤维装备荣获一等奖").
+VERBS_NEVER_IN_NAMES = ("荣获", "获评", "获得", "列入", "入选", "来自", "发力", "实现", "完成", "签约", "落户", "开工",
+                        "投产", "竣工", "推进", "加快", "做实", "打造")
 #: Heads of things counted before their name ("58个“高精尖”项目", "106项试点任务").
 COUNTED_THING_HEADS = ("项目", "企业", "任务", "标准", "案例", "平台", "工厂", "专利")
 #: Periods that scope their own sentence only, never the sentences after it in a paragraph.

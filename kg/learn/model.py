@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.extract.names import is_entity_name
 from kg.extract.parks import is_park_name
 from kg.extract.projects import status_of
 from kg.extract.zones import is_zone_name
@@ -202,7 +203,12 @@ def _investors(kept: list[Mention], facts: tuple[Fact, ...]) -> tuple[Fact, ...]
 
 
 #: Constraints from the genre that a name of some class must meet, whatever the model says.
-CONSTRAINTS: dict[str, Callable[[str], bool]] = {Kind.ZONE.value: is_zone_name, Kind.PARK.value: is_park_name}
+CONSTRAINTS: dict[str, Callable[[str], bool]] = {
+    Kind.ZONE.value: lambda x: is_zone_name(x) and is_entity_name(x),
+    Kind.PARK.value: lambda x: is_park_name(x) and is_entity_name(x),
+    Kind.COMPANY.value: is_entity_name,
+    Kind.PROJECT.value: is_entity_name,
+}
 
 
 def _valid(cls: str, label: str) -> bool:

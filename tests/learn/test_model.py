@@ -126,3 +126,18 @@ def test_a_firm_the_model_finds_opening_a_projects_name_is_its_investor() -> Non
     firm = Candidate(0, 9, 11, "甲乙", frozenset({"prefix"}))
     decided = apply(_extraction(text, [], []), {0: [(project, "Project", 0.9), (firm, "Company", 0.7)]})
     assert [(f.subject.label, f.obj.label) for f in decided.facts if f.predicate == "investor"] == [("甲乙汽车项目", "甲乙")]
+
+
+@pytest.mark.parametrize(
+    ("label", "cls"),
+    [
+        # a clause taken for a project: it holds a verb that says what happened (荣获)
+        ("鹰游纺机发力碳纤维成套装备荣获国家科技进步一等奖", "Project"),
+        # a count of projects is no project's name
+        ("石药集团两大高科技项目", "Project"),
+        ("工业投资七成以上来自新开工项目", "Project"),
+    ],
+)
+def test_a_clause_or_a_count_is_no_name_whatever_the_model_says(label: str, cls: str) -> None:
+    cand = Candidate(0, 0, len(label), label, frozenset({f"rule:{cls}"}))
+    assert apply(_extraction(label, [], []), {0: [(cand, cls, 0.99)]}).mentions == ()
