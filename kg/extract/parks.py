@@ -23,9 +23,12 @@ from kg.types import Kind, Mention, Sentence
 SUFFIX = re.compile("|".join(map(re.escape, p.PARK_SUFFIXES)))
 QUOTED = re.compile(r"“[^”]*”")
 ORDINAL = re.compile(r"^[一二三四五六七八九十\d]+期")
-DESIGNATION_WORDS = ("先进", "示范", "绿色", "五好", "文明", "标杆", "优秀", "清廉", "星级", "世界一流", "一流")
+DESIGNATION_WORDS = ("先进", "示范", "绿色", "五好", "文明", "标杆", "优秀", "清廉", "星级", "世界一流", "一流", "十佳",
+                     "十强", "百强", "五星")
 ZONE_NAME = re.compile(r"[\u4e00-\u9fff]{0,4}(?:高新区|经开区|开发区)")
 MAX_PARK = 16
+#: Rankings whose titles are honors, never a park's own name.
+RANKED = ("十佳", "十强", "百强")
 #: How a national designation or category opens (国家级…示范园, 全国首批…基地, 省部共建…科技园).
 NATIONAL = re.compile(r"^(?:国家级?|全国(?:首批)?|省部共建)")
 ASPIRATION = re.compile(r"(?:打造|建设成为|建成为|争创|创建)[^，。；,;]*$")
@@ -77,6 +80,8 @@ def is_park_name(label: str) -> bool:
     >>> [is_park_name(x) for x in ("国家数字农业示范园", "国家火炬郑州光电特色产业基地", "甲乙光电产业园")]
     [False, True, True]
     """
+    if any(w in label for w in RANKED):
+        return False  # "市十佳…产业园": a ranking's title, an honor
     if not NATIONAL.match(label):
         return True
     return any(label[i : i + n] in places() for n in (2, 3, 4) for i in range(len(label) - n + 1))

@@ -59,6 +59,8 @@ def test_companies(text_in: str, expected: list[str]) -> None:
         ("提升小微园区、互联网等新兴领域党建水平", []),
         # a national designation or category with no place of its own is no park
         ("新增国家现代农业产业园2个，推动航空港国家级零碳园区建设", ["航空港国家级零碳园区"]),
+        # a ranking's title is an honor
+        ("甲乙电商产业园获评市十佳电商产业园", ["甲乙电商产业园"]),
     ],
 )
 def test_parks(text_in: str, expected: list[str]) -> None:
