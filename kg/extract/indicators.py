@@ -177,10 +177,23 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
     return out
 
 
+def _level_year(head: str, period: str | None) -> str | None:
+    """A level reached at the end of a five-year review is the last year's, not the span's:
+    "五年来…高铁营运里程达到2501公里" → 2025; what was added over the years keeps the span."""
+    span = FIVE_YEAR_SPAN.match(period or "")
+    if span is None or int(span.group(2)) - int(span.group(1)) != FIVE_YEARS - 1:
+        return period
+    verb = LEVEL_VERB.search(head[-MAX_LEVEL_REACH:])
+    if verb is None or any(w in head for w in p.FLOW_WORDS):
+        return period
+    return span.group(2)
+
+
 def _counted_after(rest: str, unit: str) -> str | None:
     """The counted thing written after its count, when it ends in a head of the genre's counted
     things: "58个“高精尖”项目，总投资达1092亿元" → 高精尖项目, "106项试点任务全面实施" → 试点任务."""
-    match = COUNTED_AFTER.match(rest) if unit in p.COUNT_UNITS else None
+    bound = next((word for word, _ in p.QUALIFIERS_AFTER if rest.startswith(word)), "")  # 100个左右重大项目
+    match = COUNTED_AFTER.match(rest[len(bound) :]) if unit in p.COUNT_UNITS else None
     if match is None:
         return None
     thing = match.group(1).replace("“", "").replace("”", "")
@@ -300,13 +313,19 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
         head = clause[: value.start()]
         at = head.rfind(metric)
         cumulative = "累计" in head[: max(0, at)] + head[at + len(metric) :] and not metric.startswith("累计")
-        return _make(metric, number, value.group(3), index, growth, period, kind, qualifier, cumulative)
+        when = _level_year(head, period) if not cumulative else period
+        return _make(metric, number, value.group(3), index, growth, when, kind, qualifier, cumulative)
     return unnamed
 
 
 SECTOR = re.compile("第[一二三]产业")
 DIGIT = re.compile(r"\d")
 MAX_PARALLEL_SUBJECT = 14
+FIVE_YEAR_SPAN = re.compile(r"^(\d{4})-01/(\d{4})-12$")
+FIVE_YEARS = 5
+#: Verbs right before a value that say it is a level reached (达到2501公里), not an amount added.
+LEVEL_VERB = re.compile("(?:" + "|".join(p.LEVEL_VERBS) + ")$")
+MAX_LEVEL_REACH = 4
 #: A counted thing after its count: a short noun phrase ending in a head of the genre (…项目, …企业).
 COUNTED_AFTER = re.compile("^((?:[\u4e00-\u9fff“”]{0,12}?)(?:" + "|".join(p.COUNTED_THING_HEADS) + "))")
 

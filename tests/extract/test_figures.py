@@ -331,3 +331,14 @@ def test_the_years_task_names_no_period() -> None:
 def test_a_counted_thing_after_its_count(path: str, anchor: str, value: str, metric: str | None) -> None:
     found = {o.value: (o.change or "") + o.metric for o in observations(sentence(path, anchor))}
     assert found.get(Decimal(value)) == metric
+
+
+def test_a_level_reached_in_a_five_year_review_is_the_last_years() -> None:
+    text = sentence("long/2026_湖南省_政府工作报告.txt", "高铁营运里程达")
+    found = {o.metric: o.period for o in observations(text, 2026, "2021-01/2025-12")}  # the review's span
+    assert found["高铁营运里程"] == "2025"  # a level; what was added over the five years keeps the span
+
+
+def test_a_bound_after_a_count_is_its_qualifier_not_its_metric() -> None:
+    [obs] = observations("力争新开工100个左右重大项目。", 2026, "2025")
+    assert (obs.metric, obs.qualifier) == ("重大项目", "about")
