@@ -30,6 +30,8 @@ REPORT_YEAR = re.compile(r"((?:19|20)\d{2})年(?!(?:工作)?(?:安排|思路|计
 #: "2016年经济工作报告", "2025年经济工作会议", "2020年度工作会议" (not a 工作总结 of the year).
 REVIEW_TITLE = re.compile(r"(?:19|20)\d{2}年(?:度)?[^，。；,;]{0,16}?工作(?:报告|会议)")
 REVIEW_HEAD = 80
+#: The heading of the part that looks back: "2018年工作回顾", "一、2025年工作回顾".
+REVIEW_HEADING = re.compile(r"((?:19|20)\d{2})年(?:度)?(?:主要)?(?:工作)?回顾")
 #: A government work report is given at the start of its year, whether or not its title says which.
 GOVERNMENT_REPORT = "政府工作报告"
 #: A publication date ("2024-05-16 14:18") gives the year when the text names none.
@@ -75,7 +77,11 @@ def describe(
     plan_year = None
     review = REVIEW_TITLE.search(title) or REVIEW_TITLE.search(text[:REVIEW_HEAD])
     reviews = (review is not None and review.group().startswith(str(year))) or GOVERNMENT_REPORT in title
-    if year is not None and period == str(year) and reviews:
+    looked_back = REVIEW_HEADING.search(head)
+    if looked_back and reviews:  # "政府工作报告 … 2018年工作回顾": it reviews 2018, given early in 2019
+        reviewed = int(looked_back.group(1))
+        year, period, plan_year = reviewed + 1, str(reviewed), reviewed + 1
+    elif year is not None and period == str(year) and reviews:
         period, plan_year = str(year - 1), year  # given early in the year: reviews the one before
     zone, rule = _zone(title, text, cities or Counter(), meta)
     return DocumentInfo(title=title, zone=zone, year=year, period=period, zone_rule=rule, plan_year=plan_year)

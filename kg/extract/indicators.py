@@ -106,7 +106,8 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
     parts = [c for _, c in spans]
     named = False
     for n, clause in enumerate(parts):
-        said = period_of(clause, _named_year(period) if named else year, reviewed_year(default_period))
+        said = (period_of(clause, _named_year(period), None) if named  # the year the sentence named rules
+                else period_of(clause, year, reviewed_year(default_period)))
         if said and not (named and said.isdigit() and not VALUE.search(clause)):
             period, named = said, True  # "今年上半年，…制定全年项目投资计划，…": 全年 names no figure's period
         estimated = estimated or any(m in clause for m in p.ESTIMATE_MARKERS)

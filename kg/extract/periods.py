@@ -76,7 +76,9 @@ def period_of(clause: str, year: int | None, reviewed: int | None = None, carrie
             return f"{year}-{month if kind == 'month' else 1:02d}/{year}-{month:02d}"
         if kind == "previous-year":
             return str(year - 1)
-        return str(year) if kind == "year" else f"{year}-{kind}"
+        if kind == "year":  # 全年 of a report's review is the year it reviews ("刚刚过去的2025年…。全年…")
+            return str(year if explicit or not reviewed else reviewed)
+        return f"{year}-{kind}"
     return str(year) if explicit else None
 
 

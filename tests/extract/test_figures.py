@@ -342,3 +342,16 @@ def test_a_level_reached_in_a_five_year_review_is_the_last_years() -> None:
 def test_a_bound_after_a_count_is_its_qualifier_not_its_metric() -> None:
     [obs] = observations("力争新开工100个左右重大项目。", 2026, "2025")
     assert (obs.metric, obs.qualifier) == ("重大项目", "about")
+
+
+def test_the_whole_year_of_a_reports_review_is_the_year_it_reviews() -> None:
+    text = sentence("long/2026_新疆维吾尔自治区_政府工作报告.txt", "全年地区生产总值")
+    found = {o.metric: o.period for o in observations(text, 2026, "2025")}
+    assert found["地区生产总值"] == "2025"  # a report given early in 2026: 全年 is 2025
+
+
+def test_a_review_heading_names_the_year_a_report_reviews() -> None:
+    from kg.extract.document import describe
+
+    info = describe("政府工作报告\n2018年工作回顾\n2018年是改革开放40周年。")
+    assert (info.year, info.period, info.plan_year) == (2019, "2018", 2019)
