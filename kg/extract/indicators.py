@@ -130,7 +130,8 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
         if share:
             out.append(share)
             continue
-        group = _group_total(clause, next((o for o in reversed(out) if isinstance(o, Observation)), None))
+        group = _group_total(clause, next((o for o in reversed(out) if isinstance(o, Observation)), None),
+                             parts[n - 1] if n else "", (sentence.index, when, kind))
         if group:
             out.append(group)
             continue
@@ -247,15 +248,21 @@ def _whole_year(period: str | None) -> str | None:
     return period[:4] if period and period[:4].isdigit() else period
 
 
-def _group_total(clause: str, previous: Observation | None) -> Observation | None:
-    """"重点项目38个，总投资254.4亿元": the total of the group just counted, an indicator of the zone."""
+def _group_total(clause: str, previous: Observation | None, before: str = "",
+                 where: tuple[int, str | None, str] | None = None) -> Observation | None:
+    """"重点项目38个，总投资254.4亿元": the total of the group just counted, an indicator of the zone;
+    also after a clause that counts projects without a figure of its own ("甲乙区共签约5个项目，总投资80亿元")."""
     match = GROUP_TOTAL.match(clause.rstrip("。；;"))
-    if not match or previous is None or previous.unit != "个" or previous.metric == "总投资":
+    counted = previous is not None and previous.unit == "个" and previous.metric != "总投资"
+    if not match or not (counted or (where is not None and COUNT_OF_PROJECTS.search(before))):
         return None
     value = to_decimal(match.group(1))
     if value is None:
         return None
-    return _make("总投资", value, match.group(2), previous.sentence, None, previous.period, previous.kind, None)
+    if previous is not None and counted:
+        return _make("总投资", value, match.group(2), previous.sentence, None, previous.period, previous.kind, None)
+    index, period, kind = where  # type: ignore[misc]
+    return _make("总投资", value, match.group(2), index, None, period, kind, None)
 
 
 def concept_of(metric: str) -> str | None:
@@ -322,6 +329,8 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
 SECTOR = re.compile("第[一二三]产业")
 DIGIT = re.compile(r"\d")
 MAX_PARALLEL_SUBJECT = 14
+#: A clause that ends counting projects: "…共签约5个项目".
+COUNT_OF_PROJECTS = re.compile(r"\d+个[\u4e00-\u9fff]{0,8}?项目$")
 FIVE_YEAR_SPAN = re.compile(r"^(\d{4})-01/(\d{4})-12$")
 FIVE_YEARS = 5
 #: Verbs right before a value that say it is a level reached (达到2501公里), not an amount added.
@@ -376,8 +385,9 @@ def _metric(head: str, ctx: Context) -> str | None:
         if candidate in REFERRING:
             candidate = concept_form_at_start(ctx.previous_clause) or ""
         elif candidate and concept_of(candidate) is None and (not ctx.inherit or _has_verb(candidate)):
-            if not candidate.endswith(METRIC_HEADS) or _has_verb(candidate):
-                return None  # "财政总支出162.89亿元": a noun phrase with a metric's head needs no verb
+            head = next((h for h in METRIC_HEADS if candidate.endswith(h)), "")
+            if not head or len(candidate) == len(head) or _has_verb(candidate[: -len(head)]):
+                return None  # "财政总支出162.89亿元", "一般支出…": a noun phrase with a metric's head needs no verb
     if candidate in REFERRING:
         candidate = concept_form_at_start(ctx.previous_clause) or ""  # "增长4.7%，总量达到…": 总量 of what
     if not candidate or not METRIC_OK.match(candidate) or not _balanced(candidate) or candidate in BARE_NOUNS:
@@ -434,8 +444,9 @@ def _without_leading_verb(metric: str) -> str:
     for action in p.LEADING_ACTIONS:
         if metric.startswith(action) and len(metric) - len(action) >= MIN_METRIC:
             return _without_leading_verb(metric[len(action) :])  # "谋划申报专项债项目" → 专项债项目
-    if "共" in metric[1:-1]:  # "全市工业园区共签约落地项目": the area before 共 (in all) is not the metric's
-        metric = metric[metric.rindex("共") + 1 :]
+    alone = [t for t in tokens(metric)[1:-1] if t.word in ("共", "共有")]  # the word 共, not 公共
+    if alone:  # "全市工业园区共签约落地项目": the area before 共 (in all) is not the metric's; what follows is
+        return metric[alone[-1].start + len(alone[-1].word) :]
     toks = tokens(metric)
     if len(toks) > 1 and toks[0].flag == "v" and len(metric) - len(toks[0].word) >= MIN_METRIC:
         rest = metric[len(toks[0].word) :]
