@@ -153,10 +153,12 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
                 previous = None
                 continue
             if not VALUE.search(sub):
-                grouped = len(sub) <= MAX_LIST_ITEM and not VERB.search(sub)  # "A、B 6家": one figure for both
+                opening = VERB.match(sub)
+                item = sub[opening.end() :] if opening else sub  # "新增创新型、专精特新中小企业70家"
+                grouped = len(item) <= MAX_LIST_ITEM and not VERB.search(item)  # "A、B 6家": one figure for both
                 continue
-            if grouped and VERB.search(sub):
-                grouped = False
+            if grouped and (VERB.match(sub) or "等" in sub[: VALUE.search(sub).start()]):
+                grouped = False  # "A、新增B 6家": a verb opening the item is B's alone; 等 closes a list
             inherit = previous is not None or (not grouped and listing)
             context = Context(nxt, parts[n - 1] if n else "", inherit=inherit)
             found = None if grouped else _observation(sub, context, sentence.index, when, kind)

@@ -372,3 +372,14 @@ def test_a_review_heading_names_the_year_a_report_reviews() -> None:
 def test_metrics_after_in_all_heads_and_counted_projects(path: str, anchor: str, value: str, metric: str) -> None:
     found = {o.value: (o.change or "") + o.metric for o in observations(sentence(path, anchor))}
     assert found[Decimal(value)] == metric
+
+
+def test_a_figure_of_coordinated_things_is_not_given_to_the_last_one() -> None:
+    text = sentence("long/2026_贵州省_政府工作报告.txt", "高速公路省际通道增至46个")
+    assert Decimal(46) not in {o.value for o in observations(text, 2026, "2025")}  # 铁路、高速公路省际通道
+
+
+def test_a_list_closed_by_deng_leaves_the_figure_after_it() -> None:
+    text = re.sub(r"\s+", "", (ROOT / "seeds" / "000_a31e14f1e7f30bc0.txt").read_text(encoding="utf-8"))
+    line = text[text.index("围绕“三大改造”") : text.index("总投资222.4亿元") + 10]
+    assert {o.value for o in observations(line, 2022, "2022")} >= {Decimal(36), Decimal("222.4")}
