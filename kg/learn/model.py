@@ -30,6 +30,9 @@ from kg.learn.pretrained import Words
 from kg.types import Extraction, Fact, Kind, Mention
 
 MODEL_FILE = "recogniser.json"
+#: Classes whose rules are exact enough that the model only adds to them: an honor the rules read
+#: after its trigger (荣获/获评/入选 “…”) is kept whatever the model says.
+EXACT_RULES = frozenset((Kind.HONOR.value,))
 #: Packaged models by name: the default, and one trained with the pretrained tagger (slower).
 PACKAGED = {"packaged": MODEL_FILE, pretrained.NAME: "recogniser-lac.json"}
 NONE = "none"
@@ -94,7 +97,7 @@ def judge(classes: tuple[str, ...], cand: Candidate, probs: list[float], thresho
     """Keep a rule's proposal unless the model finds it no name; add others the model is sure of."""
     p_none = probs[classes.index(NONE)]
     ruled = next((k.value for k in DECIDED if f"rule:{k.value}" in cand.hints), None)
-    if ruled is not None and ruled in classes and p_none <= rejects.get(ruled, 1.0):
+    if ruled is not None and ruled in classes and (ruled in EXACT_RULES or p_none <= rejects.get(ruled, 1.0)):
         return ruled, 1.0 - p_none
     k = max((k for k, c in enumerate(classes) if c != NONE), key=probs.__getitem__)
     cls = classes[k]
