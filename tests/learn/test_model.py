@@ -141,3 +141,10 @@ def test_a_firm_the_model_finds_opening_a_projects_name_is_its_investor() -> Non
 def test_a_clause_or_a_count_is_no_name_whatever_the_model_says(label: str, cls: str) -> None:
     cand = Candidate(0, 0, len(label), label, frozenset({f"rule:{cls}"}))
     assert apply(_extraction(label, [], []), {0: [(cand, cls, 0.99)]}).mentions == ()
+
+
+def test_an_exact_rules_name_the_model_never_saw_as_a_span_stays() -> None:
+    text = "五是获评示范区“清廉园区”示范点特色样板单位"
+    honor = Mention(Kind.HONOR, "示范区清廉园区示范点特色样板单位", 0)  # read without its inner quotes
+    decided = apply(_extraction(text, [honor], []), {0: []})
+    assert decided.mentions == (honor,)
