@@ -34,6 +34,8 @@ REVIEW_HEAD = 80
 REVIEW_HEADING = re.compile(r"((?:19|20)\d{2})年(?:度)?(?:主要)?(?:工作)?回顾")
 #: A government work report is given at the start of its year, whether or not its title says which.
 GOVERNMENT_REPORT = "政府工作报告"
+#: The dateline of a news piece in the first months of a year: "2月21日，", "3月23日讯".
+EARLY_LEAD = re.compile(r"(?<![\d年月])[1-3]月\d{1,2}日(?:讯|电|,|，|上午|下午)")
 #: A publication date ("2024-05-16 14:18") gives the year when the text names none.
 DATE = re.compile(r"((?:19|20)\d{2})-[01]\d-[0-3]\d")
 PERIOD_AFTER_YEAR = (
@@ -83,8 +85,16 @@ def describe(
         year, period, plan_year = reviewed + 1, str(reviewed), reviewed + 1
     elif year is not None and period == str(year) and reviews:
         period, plan_year = str(year - 1), year  # given early in the year: reviews the one before
+    elif year is not None and period == str(year) and _early_news(head, text):
+        year, plan_year = year + 1, year + 1  # "2月21日，…召开大会，全面总结园区2020年…": given early in 2021
     zone, rule = _zone(title, text, cities or Counter(), meta)
     return DocumentInfo(title=title, zone=zone, year=year, period=period, zone_rule=rule, plan_year=plan_year)
+
+
+def _early_news(head: str, text: str) -> bool:
+    """A news piece dated early in a year ("2月21日，…") that looks back on the year its text names:
+    its lead sums a year up (总结) or it speaks of last year (去年)."""
+    return bool(EARLY_LEAD.search(head)) and ("总结" in head or "去年" in text)
 
 
 def _zone(title: str, text: str, cities: Counter[str], meta: dict[str, str]) -> tuple[str | None, str | None]:

@@ -383,3 +383,10 @@ def test_a_list_closed_by_deng_leaves_the_figure_after_it() -> None:
     text = re.sub(r"\s+", "", (ROOT / "seeds" / "000_a31e14f1e7f30bc0.txt").read_text(encoding="utf-8"))
     line = text[text.index("围绕“三大改造”") : text.index("总投资222.4亿元") + 10]
     assert {o.value for o in observations(line, 2022, "2022")} >= {Decimal(36), Decimal("222.4")}
+
+
+def test_a_news_piece_dated_early_in_a_year_reviews_the_year_its_text_names() -> None:
+    from kg.extract.document import describe
+
+    info = describe("本报讯 2月21日，甲乙经开区召开动员大会，全面总结园区2020年招商引资工作。\n去年，园区实现工业总产值580亿元。")
+    assert (info.year, info.period) == (2021, "2020")  # 去年 is 2020
