@@ -34,6 +34,8 @@ REVIEW_HEAD = 80
 REVIEW_HEADING = re.compile(r"((?:19|20)\d{2})年(?:度)?(?:主要)?(?:工作)?回顾")
 #: A government work report is given at the start of its year, whether or not its title says which.
 GOVERNMENT_REPORT = "政府工作报告"
+#: A title about last year ("兰州新区去年地区生产总值超300亿元"): the piece reviews the year before.
+LAST_YEAR_TITLE = re.compile(r"去年|过去一年")
 #: The dateline of a news piece in the first months of a year: "2月21日，", "3月23日讯".
 EARLY_LEAD = re.compile(r"(?<![\d年月])[1-3]月\d{1,2}日(?:讯|电|,|，|上午|下午)")
 #: A publication date ("2024-05-16 14:18") gives the year when the text names none.
@@ -83,7 +85,7 @@ def describe(
     if looked_back and reviews:  # "政府工作报告 … 2018年工作回顾": it reviews 2018, given early in 2019
         reviewed = int(looked_back.group(1))
         year, period, plan_year = reviewed + 1, str(reviewed), reviewed + 1
-    elif year is not None and period == str(year) and reviews:
+    elif year is not None and period == str(year) and (reviews or LAST_YEAR_TITLE.search(first)):
         period, plan_year = str(year - 1), year  # given early in the year: reviews the one before
     elif year is not None and period == str(year) and _early_news(head, text):
         year, plan_year = year + 1, year + 1  # "2月21日，…召开大会，全面总结园区2020年…": given early in 2021

@@ -390,3 +390,10 @@ def test_a_news_piece_dated_early_in_a_year_reviews_the_year_its_text_names() ->
 
     info = describe("本报讯 2月21日，甲乙经开区召开动员大会，全面总结园区2020年招商引资工作。\n去年，园区实现工业总产值580亿元。")
     assert (info.year, info.period) == (2021, "2020")  # 去年 is 2020
+
+
+def test_a_title_about_last_year_reviews_the_year_before() -> None:
+    from kg.extract.document import describe
+
+    info = describe("甲乙新区去年地区生产总值超300亿元 增速连续5年领跑国家级新区\n2022/01/13 来源:甲乙日报\n")
+    assert (info.year, info.period) == (2022, "2021")
