@@ -34,7 +34,7 @@ REVIEW_HEAD = 80
 REVIEW_HEADING = re.compile(r"((?:19|20)\d{2})年(?:度)?(?:主要)?(?:工作)?回顾")
 #: A government work report is given at the start of its year, whether or not its title says which.
 GOVERNMENT_REPORT = "政府工作报告"
-#: A title about last year ("兰州新区去年地区生产总值超300亿元"): the piece reviews the year before.
+#: A title about last year ("甲乙新区去年地区生产总值超300亿元"): the piece reviews the year before.
 LAST_YEAR_TITLE = re.compile(r"去年|过去一年")
 #: The dateline of a news piece in the first months of a year: "2月21日，", "3月23日讯".
 EARLY_LEAD = re.compile(r"(?<![\d年月])[1-3]月\d{1,2}日(?:讯|电|,|，|上午|下午)")

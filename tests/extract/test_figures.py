@@ -395,5 +395,5 @@ def test_a_news_piece_dated_early_in_a_year_reviews_the_year_its_text_names() ->
 def test_a_title_about_last_year_reviews_the_year_before() -> None:
     from kg.extract.document import describe
 
-    info = describe("甲乙新区去年地区生产总值超300亿元 增速连续5年领跑国家级新区\n2022/01/13 来源:甲乙日报\n")
+    info = describe("甲乙新区去年地区生产总值超300亿元 增速连续5年领跑国家级新区\n2022-01-13 来源:甲乙日报\n")
     assert (info.year, info.period) == (2022, "2021")
