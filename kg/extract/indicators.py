@@ -75,7 +75,8 @@ REFERRING = ("总量", "总额", "规模", "总规模", "总值")
 #: Heads of counted things that a change word may follow ("企业净增2359户" → 净增企业).
 COUNTED_HEADS = ("企业", "项目", "经营主体", "市场主体")
 #: Nouns that are never a metric by themselves.
-BARE_NOUNS = ("项目", "企业", "会员", "面积", "数量", "总数", "产量")
+BARE_NOUNS = ("项目", "企业", "会员", "面积", "数量", "总数", "产量", "全球", "全国", "全省", "全市", "全区", "国内",
+              "海外", "境内", "境外")
 METRIC_FORMS = frozenset(form for forms in p.METRIC_CONCEPTS.values() for form in forms)
 CONCEPT_FORMS = sorted(
     ((form, concept) for concept, forms in p.METRIC_CONCEPTS.items() for form in forms),
@@ -138,7 +139,9 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
         previous: Observation | None = None
         grouped = False
         before = len(out)
-        for sub in clause.split("、"):
+        subs = clause.split("、")
+        for k, sub in enumerate(subs):
+            last_sub = subs[k - 1] if k else ""  # "人均地区生产总值突破1万美元、达1.12万美元": the item before
             if previous is not None and previous.growth is None and _is_growth_only(sub):
                 out[-1] = previous = replace(previous, growth=_growth(sub))
                 continue
@@ -160,7 +163,7 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
             if grouped and (VERB.match(sub) or "等" in sub[: VALUE.search(sub).start()]):
                 grouped = False  # "A、新增B 6家": a verb opening the item is B's alone; 等 closes a list
             inherit = previous is not None or (not grouped and listing)
-            context = Context(nxt, parts[n - 1] if n else "", inherit=inherit)
+            context = Context(nxt, last_sub or (parts[n - 1] if n else ""), inherit=inherit)
             found = None if grouped else _observation(sub, context, sentence.index, when, kind)
             obs = found if isinstance(found, Observation) else None
             if obs is not None and obs.change is None and inherit:

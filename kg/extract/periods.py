@@ -25,8 +25,8 @@ PLAN_HEADING = re.compile(
 MAX_HEADING = 40
 #: The five years a report looks back on: "过去五年", "五年来", "这五年".
 FIVE_YEARS = re.compile(r"(?:过去|这|近)五年|五年来|五年(?:累计|共计|合计)")
-#: A year the clause is about, not one it compares with ("比2005年提高12个百分点").
-EXPLICIT_YEAR = re.compile(r"(?<![比较])((?:19|20)\d{2})年(?!相比|比)")
+#: A year the clause is about, not one it compares with ("比2005年提高12个百分点") or starts from.
+EXPLICIT_YEAR = re.compile(r"(?<![比较从])((?:19|20)\d{2})年(?!相比|比)")  # not "从2020年的51%提升到…"
 FIVE_YEAR_PLAN = re.compile("(" + "|".join(p.FIVE_YEAR_PLANS) + r")”?(?:期间|时期|以来)")
 
 

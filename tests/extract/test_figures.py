@@ -397,3 +397,16 @@ def test_a_title_about_last_year_reviews_the_year_before() -> None:
 
     info = describe("甲乙新区去年地区生产总值超300亿元 增速连续5年领跑国家级新区\n2022-01-13 来源:甲乙日报\n")
     assert (info.year, info.period) == (2022, "2021")
+
+
+def test_a_year_a_change_starts_from_dates_nothing() -> None:
+    from kg.extract.periods import sentence_period
+
+    text = sentence("long/2026_贵州省_政府工作报告.txt", "农产品加工转化率从2020年的51%")
+    assert sentence_period(text, 2026, "2025") != "2020"  # "从2020年的51%提升到2025年的70%"
+
+
+def test_an_item_after_a_list_comma_takes_its_metric_from_the_item_before() -> None:
+    text = sentence("long/2026_江西省_政府工作报告.txt", "达1.12万美元")
+    found = {o.value: o.metric for o in observations(text, 2026, "2021-01/2025-12")}
+    assert found.get(Decimal("1.12")) != "地区生产总值"  # 人均…达1.12万美元: never the GDP's
