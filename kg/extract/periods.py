@@ -23,6 +23,8 @@ PLAN_HEADING = re.compile(
     r"((?:19|20)\d{2}|今年)年?(?:度)?(?:的)?(?:政府)?(?:主要|重点|总体)?(?:工作|目标|任务|预期目标)"
 )
 MAX_HEADING = 40
+#: A top-level heading that names the five-year plan starting in the plan year: its part plans.
+NEXT_PLAN_HEADING = re.compile(r"^[一二三四五六七八九十]+、[^。；]{0,30}?“?(" + "|".join(p.FIVE_YEAR_PLANS) + ")”?")
 #: The five years a report looks back on: "过去五年", "五年来", "这五年".
 FIVE_YEARS = re.compile(r"(?:过去|这|近)五年|五年来|五年(?:累计|共计|合计)")
 #: A year the clause is about, not one it compares with ("比2005年提高12个百分点") or starts from.
@@ -35,9 +37,14 @@ def opens_plan(text: str, plan_year: int) -> bool:
 
     >>> opens_plan("三、2026年重点工作安排", 2026), opens_plan("2025年主要工作回顾", 2026)
     (True, False)
+    >>> opens_plan("二、“十五五”时期主要目标任务", 2026), opens_plan("一、“十四五”时期工作回顾", 2026)
+    (True, False)
     """
     match = PLAN_HEADING.match(text.strip())
-    return bool(match) and len(text) <= MAX_HEADING and match.group(1) in (str(plan_year), "今年")
+    if match and len(text) <= MAX_HEADING and match.group(1) in (str(plan_year), "今年"):
+        return True
+    plan = NEXT_PLAN_HEADING.match(text.strip())  # "二、“十五五”时期主要目标任务", "三、…全力推动“十五五”开好局"
+    return bool(plan) and len(text) <= MAX_HEADING and p.FIVE_YEAR_PLANS[plan.group(1)] == plan_year
 
 
 def reviewed_year(period: str | None) -> int | None:

@@ -410,3 +410,10 @@ def test_an_item_after_a_list_comma_takes_its_metric_from_the_item_before() -> N
     text = sentence("long/2026_江西省_政府工作报告.txt", "达1.12万美元")
     found = {o.value: o.metric for o in observations(text, 2026, "2021-01/2025-12")}
     assert found.get(Decimal("1.12")) != "地区生产总值"  # 人均…达1.12万美元: never the GDP's
+
+
+def test_a_heading_naming_the_coming_five_year_plan_opens_the_plan_part() -> None:
+    from kg.extract.periods import opens_plan
+
+    assert opens_plan("三、一鼓作气勇争先，全力推动“十五五”开好局、起好步", 2026)
+    assert not opens_plan("一、“十四五”圆满收官，为“十五五”开局奠定基础", 2026)
