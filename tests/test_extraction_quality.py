@@ -26,18 +26,18 @@ GOLD = ROOT / "tests" / "gold"
 #: (score, measure) → floor on the seeds alone (they always run).
 SEED_FLOORS = {
     ("Zone", "f1"): 1.0, ("Company", "f1"): 0.93, ("Project", "f1"): 0.97, ("Park", "f1"): 1.0,
-    ("Honor", "f1"): 0.82, ("Person", "f1"): 1.0, ("Organization", "f1"): 0.66, ("Cluster", "f1"): 1.0,
+    ("Honor", "f1"): 0.95, ("Person", "f1"): 1.0, ("Organization", "f1"): 0.66, ("Cluster", "f1"): 1.0,
     ("totalInvestment", "precision"): 1.0, ("totalInvestment", "recall"): 1.0,
-    ("investor", "f1"): 0.9, ("status", "f1"): 0.92, ("awardedTo", "f1"): 0.85, ("indicators", "f1"): 0.76,
+    ("investor", "f1"): 0.9, ("status", "f1"): 0.92, ("awardedTo", "f1"): 0.95, ("indicators", "f1"): 0.76,
     ("values", "precision"): 0.91,
 }
 #: part → (score, measure) → floor, measured on the part's reports built on their own.
 SPLIT_FLOORS = {
     "dev": {
         ("Zone", "f1"): 0.93, ("Company", "f1"): 0.64, ("Project", "f1"): 0.62, ("Park", "f1"): 0.45,
-        ("Honor", "f1"): 0.66, ("Company", "precision"): 0.89, ("Person", "f1"): 0.68,
+        ("Honor", "f1"): 0.83, ("Company", "precision"): 0.89, ("Person", "f1"): 0.68,
         ("totalInvestment", "precision"): 1.0, ("investor", "f1"): 0.45, ("status", "f1"): 0.34,
-        ("awardedTo", "f1"): 0.16, ("indicators", "f1"): 0.74, ("indicators", "precision"): 0.85,
+        ("awardedTo", "f1"): 0.24, ("indicators", "f1"): 0.78, ("indicators", "precision"): 0.86,
         ("values", "precision"): 0.97,
     },
     "test": {
@@ -85,7 +85,8 @@ def test_split_floor(split_reports: dict[str, Report], part: str, score: str, me
     assert len(report.documents) == sum(p == part for p in load_split(GOLD / "split.tsv").values())
     value = getattr(report.scores[score], measure)
     shown = "below its floor" if part == "test" else round(value, 3)  # a test score is only measured by kg eval
-    assert value >= SPLIT_FLOORS[part][(score, measure)], (part, score, measure, shown)
+    held = bool(value >= SPLIT_FLOORS[part][(score, measure)])  # a name, not the comparison: pytest shows no value
+    assert held, (part, score, measure, shown)
 
 
 def _gold_labels() -> set[str]:
