@@ -13,14 +13,27 @@ is left out rather than turned into one number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from kg.extract import patterns as p
-from kg.extract.names import is_action_only, is_masked, to_decimal
+from kg.extract.metrics import (
+    METRIC_LEAD,
+    METRIC_OK,
+    MIN_METRIC,
+    REFERRING,
+    VERB,
+    Context,
+    clean_metric,
+    concept_of,
+    has_verb,
+    metric_before,
+    split_change,
+)
+from kg.extract.names import is_masked, to_decimal
 from kg.extract.owners import PROJECT_FIGURE, firm_topic, owner, sized_metric
 from kg.extract.periods import period_of, reviewed_year
-from kg.text.segment import clauses, tokens
+from kg.text.segment import clauses
 from kg.types import LeftOut, Observation, Sentence
 
 UNITS = sorted([*p.MONEY_UNITS, *p.COUNT_UNITS, *p.MEASURE_UNITS], key=len, reverse=True)
@@ -31,57 +44,22 @@ VALUE = re.compile(rf"(?<![\d.\-~～—])(?<!\d至)(?<!\d到)({NUMERAL})(余|多
 SHARE = re.compile(
     rf"([\u4e00-\u9fff“”]{{2,20}}?)占([\u4e00-\u9fff“”]{{2,20}}?)的?(?:比重|比例)(?:为|达到|达)?({p.NUMBER})%"
 )
-VERB = re.compile("|".join(map(re.escape, sorted(p.METRIC_VERBS, key=len, reverse=True))))
-METRIC_LEAD = re.compile(
-    r"^(?:(?:19|20)\d{2}年(?:度)?|今年|全年|上半年|下半年|一季度|前三季度|年内|截至目前|目前|共|已|可|累计|规模以上工业企业|规上工业企业|"
-    r"规模以上企业|企业|全区|园区|高新区|经开区|开发区|本区|我区|其中|力争|确保|争取|实现|年度|当年|预计|去年|以来|"
-    r"示范区|新区|本次|该区|该开发区|该园区|现有|区内|园区内|全市园区|全市|全省|年底|年末|特别是|先后|"
-    r"(?![\u4e00-\u9fff]{0,3}(?:以上|级))[\u4e00-\u9fff]{2,4}(?:高新区|经开区|开发区|新区|综保区|示范区|起步区|新片区|片区))+"
-)
-METRIC_OK = re.compile(r"^[\u4e00-\u9fff“”（）()A-Za-z]{2,20}$")
-#: Lead words that are the head of a too-short metric (企业总数, 园区总营收), kept in front of it.
-HEAD_NOUNS = ("企业", "园区")
 #: Chinese numerals that are idioms more often than figures (一批, 一家, 一个).
 IDIOM_NUMERALS = ("一", "两")
 NEGATIVE = ("下降", "减少", "降低")
 GROUP_TOTAL = re.compile(rf"^(?:项目)?(?:计划|协议)?总投资(?:约|达|超)?({p.NUMBER})(亿元|万元)$")
-#: "规模以上工业企业中高新技术企业": the group before 中 is not part of the metric.
-OF_GROUP = re.compile(r"^.*?企业中")
-METRIC_TAIL = re.compile(
-    r"(?:首次|再次|已经|已|均|分别|同比|超过|超|达到|达|突破|(?<![签合预履节制公条邀特契])约|近|为|共|不低于|不少于|以上|预计|五年|全年|当年|年内)+$")
 #: What makes the figures after it targets: 力争, 确保, 争取, 目标 (not a goal one works towards: "紧扣…的目标").
 TARGET = re.compile("|".join((*p.TARGET_MARKERS[:2], p.TARGET_MARKERS[3], r"(?<!的)目标")))
-#: Verbs that, ending the words before a number, say the counted thing follows it.
-ENDING_VERBS = tuple(sorted({*p.CHANGE_WORDS, *p.METRIC_KEEP_VERBS}, key=len, reverse=True))
 MAX_LIST_ITEM = 12
-MIN_METRIC = 2
 HAN = re.compile(r"[\u4e00-\u9fff]")
 COUNTED = frozenset(p.COUNT_UNITS)
 CHINESE_RUN = re.compile("[零〇一二两三四五六七八九十百千]+")
-MAX_QUALIFIER = 6
-#: Metrics too bare to stand alone; the words before the verb qualify them.
-BARE_METRICS = ("增加值", "产值", "总产值", "收入", "销售额")
 #: A clause that is only a growth rate: "同比增长5.4%", "可比增长5.4%", "比去年同期增长47.32%".
 GROWTH_ONLY = re.compile(r"^(?:同比|可比|环比|与上年相比|(?:比|较)(?:上年|去年)(?:同期)?)?(?:增长|下降|增速|增幅|减少)")
 #: The spending a year plans: a target, unlike the 计划总投资 of projects that exist.
 PLANNED_SPENDING = ("计划投资",)
 #: Metrics that only money measures.
 MONEY_METRICS = ("投资", "资金", "收入", "产值", "总额", "增加值", "销售额", "营收", "外资", "内资")
-#: Heads that make a noun phrase a metric though no verb introduces it.
-METRIC_HEADS = ("总收入", "收入", "支出", "总产值", "产值", "增加值", "总额", "营收", "销售额", "产量", "面积", "数量",
-                "总数", "出口额", "进出口额", "交易额", "成交额", "投资额", "营业额", "利润", "利税")
-#: Words that refer back to a metric named before them ("…增长4.7%，总量达到X亿元").
-REFERRING = ("总量", "总额", "规模", "总规模", "总值")
-#: Heads of counted things that a change word may follow ("企业净增2359户" → 净增企业).
-COUNTED_HEADS = ("企业", "项目", "经营主体", "市场主体")
-#: Nouns that are never a metric by themselves.
-BARE_NOUNS = ("项目", "企业", "会员", "面积", "数量", "总数", "产量", "全球", "全国", "全省", "全市", "全区", "国内",
-              "海外", "境内", "境外")
-METRIC_FORMS = frozenset(form for forms in p.METRIC_CONCEPTS.values() for form in forms)
-CONCEPT_FORMS = sorted(
-    ((form, concept) for concept, forms in p.METRIC_CONCEPTS.items() for form in forms),
-    key=lambda pair: len(pair[0]), reverse=True,
-)
 
 
 def find(sentence: Sentence, year: int | None, default_period: str | None,
@@ -207,7 +185,7 @@ def _counted_after(rest: str, unit: str) -> str | None:
     modifier = len(thing) - max(len(h) for h in p.COUNTED_THING_HEADS if thing.endswith(h))
     if modifier < MIN_METRIC or thing.startswith("一批") or "的" in thing or any(w in thing for w in p.NOT_METRICS):
         return None  # "5个项目", "一批项目": the thing is no more than its head
-    return thing if METRIC_OK.match(thing) and not _has_verb(thing) else None
+    return thing if METRIC_OK.match(thing) and not has_verb(thing) else None
 
 
 def _owned_predicate(clause: str, found: list[Observation | LeftOut]) -> str:
@@ -270,24 +248,6 @@ def _group_total(clause: str, previous: Observation | None, before: str = "",
     return _make("总投资", value, match.group(2), index, None, period, kind, None)
 
 
-def concept_of(metric: str) -> str | None:
-    """The normalised metric a written metric ends with (规上工业增加值 → aboveScaleIndustrialValueAdded)."""
-    for form, concept in CONCEPT_FORMS:
-        if metric.endswith(form) or metric == form:
-            return concept
-    return None
-
-
-@dataclass(frozen=True)
-class Context:
-    """Around a clause: the next clause (for its growth), the previous one (for its subject),
-    and whether an earlier item of the same 、 list set the verb (新增A 10家、B 16家)."""
-
-    next_clause: str
-    previous_clause: str
-    inherit: bool
-
-
 def _observation(clause: str, ctx: Context, index: int, period: str | None, kind: str) -> Observation | LeftOut | None:
     """One observation from a clause: the first figure with a unit that has a clean metric; a
     money figure whose metric cannot be told is left out, with the reason."""
@@ -304,7 +264,7 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
             unnamed = unnamed or LeftOut(index, value.group(), whose)
             continue
         head = clause[: value.start()]
-        metric = (_metric(head, ctx) or sized_metric(head, value.group(3) in COUNTED)
+        metric = (metric_before(head, ctx) or sized_metric(head, value.group(3) in COUNTED)
                   or (None if head.endswith("等") or VALUE.search(clause, value.end())  # one figure a clause
                       else _counted_after(clause[value.end() :], value.group(3))))
         if metric is not None and value.group(3) not in p.MONEY_UNITS and metric.endswith(MONEY_METRICS):
@@ -331,7 +291,6 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
     return unnamed
 
 
-SECTOR = re.compile("第[一二三]产业")
 DIGIT = re.compile(r"\d")
 MAX_PARALLEL_SUBJECT = 14
 #: A clause that ends counting projects: "…共签约5个项目".
@@ -352,7 +311,7 @@ def _named_year(period: str | None) -> int | None:
 
 def _owner(head: str, rest: str) -> str | None:
     """Why a figure is not the zone's (see :mod:`kg.extract.owners`)."""
-    subject = _clean_metric(head[: m.start()]) if (m := VERB.search(head)) else ""
+    subject = clean_metric(head[: m.start()]) if (m := VERB.search(head)) else ""
     return owner(head, rest, subject)
 
 
@@ -364,122 +323,6 @@ def _qualifier(before: str, inside: str | None, after: str) -> str | None:
     if found == "about" and before[-2:] in p.NOT_ABOUT:
         found = None  # "签约10个项目": 约 of a word, not "about"
     return found or next((q for word, q in p.QUALIFIERS_AFTER if after.startswith(word)), None)
-
-
-def _metric(head: str, ctx: Context) -> str | None:
-    """The metric before a figure, or ``None`` when it is not a clean metric name.
-
-    After the last verb (完成工业增加值); from a kept verb (新增高新技术企业); before a
-    closing verb (高新技术企业达到); the whole head when an earlier list item set the verb or
-    when it is a common metric (合同投资金额); else the common metric that opens the
-    previous clause (工业投资高速增长，完成45.56亿元).
-    """
-    verbs = list(VERB.finditer(head))
-    if verbs:
-        candidate = _clean_metric(_metric_span(head, verbs, len(head)))
-        if candidate in BARE_METRICS:
-            candidate = _qualified(head, verbs, candidate)
-        if not candidate:
-            before = _clean_metric(OF_GROUP.sub("", head[: verbs[-1].start()]))
-            candidate = "" if VERB.search(before) or is_action_only(before) else before
-        if not candidate:
-            opening = concept_form_at_start(ctx.previous_clause)
-            candidate = opening or ""
-    else:
-        candidate = _clean_metric(head)
-        if candidate in REFERRING:
-            candidate = concept_form_at_start(ctx.previous_clause) or ""
-        elif candidate and concept_of(candidate) is None and (not ctx.inherit or _has_verb(candidate)):
-            head = next((h for h in METRIC_HEADS if candidate.endswith(h)), "")
-            if not head or len(candidate) == len(head) or _has_verb(candidate[: -len(head)]):
-                return None  # "财政总支出162.89亿元", "一般支出…": a noun phrase with a metric's head needs no verb
-    if candidate in REFERRING:
-        candidate = concept_form_at_start(ctx.previous_clause) or ""  # "增长4.7%，总量达到…": 总量 of what
-    if not candidate or not METRIC_OK.match(candidate) or not _balanced(candidate) or candidate in BARE_NOUNS:
-        return None
-    if candidate in p.CHANGE_WORDS or candidate in p.METRIC_KEEP_VERBS or _only_verb(candidate):
-        return None  # "新增7个…", "完成置换63万亩": a change word or a verb alone measures nothing
-    ending = next((v for v in ENDING_VERBS if candidate.endswith(v)), None)
-    if ending is not None:  # "综合保税区签约10个项目": what is counted comes after the number
-        thing = candidate[: -len(ending)]
-        return ending + thing if thing.endswith(COUNTED_HEADS) and not _has_verb(thing) else None  # 企业净增 → 净增企业
-    bare = SECTOR.sub("", candidate)  # 第二产业增加值: a sector, not a rank (第N名)
-    return None if any(w in bare for w in p.NOT_METRICS) else candidate
-
-
-def _qualified(head: str, verbs: list[re.Match[str]], bare: str) -> str:
-    """"第二产业实现增加值": a bare metric takes the short noun phrase before its verb."""
-    start = verbs[-2].end() if len(verbs) > 1 else 0
-    prefix = _clean_metric(head[start : verbs[-1].start()])
-    if 2 <= len(prefix) <= MAX_QUALIFIER and METRIC_OK.match(prefix) and not _has_verb(prefix):
-        return prefix + bare
-    return bare
-
-
-def _only_verb(text: str) -> bool:
-    """Whether ``text`` is one verb and nothing else (置换, 推广)."""
-    toks = tokens(text)
-    return len(toks) == 1 and toks[0].flag == "v"
-
-
-def _has_verb(text: str) -> bool:
-    """Not a metric name: a verb among the words, a leading preposition (通过专家评审), or only
-    words jieba does not know (另有)."""
-    toks = tokens(text)
-    if not toks or toks[0].flag == "p" or all(tok.flag.endswith("?") for tok in toks):
-        return True
-    return any(tok.flag in ("v", "vd") for tok in toks)
-
-
-def _clean_metric(text: str) -> str:
-    """The metric without lead words (全区, 实现…) and closing verbs; 企业总数 keeps its noun."""
-    text = text.removeprefix("了")
-    lead = METRIC_LEAD.match(text)
-    metric = text[lead.end() :] if lead else text
-    if lead and (metric.startswith("总") or len(metric) <= 2):
-        metric = next((noun for noun in HEAD_NOUNS if lead.group().endswith(noun)), "") + metric
-    return _without_leading_verb(METRIC_TAIL.sub("", metric.strip("，,、：:")))
-
-
-def _without_leading_verb(metric: str) -> str:
-    """"释放化工园区土地" → "化工园区土地": a verb of the clause opening the phrase is not the metric's
-    (change words, the verbs a metric keeps, 新增/新签约…, and common metrics, 到位资金, stay)."""
-    if metric.startswith((*p.METRIC_KEEP_VERBS, *p.CHANGE_WORDS)) or metric in METRIC_FORMS:
-        return metric
-    for action in p.LEADING_ACTIONS:
-        if metric.startswith(action) and len(metric) - len(action) >= MIN_METRIC:
-            return _without_leading_verb(metric[len(action) :])  # "谋划申报专项债项目" → 专项债项目
-    alone = [t for t in tokens(metric)[1:-1] if t.word in ("共", "共有")]  # the word 共, not 公共
-    if alone:  # "全市工业园区共签约落地项目": the area before 共 (in all) is not the metric's; what follows is
-        return metric[alone[-1].start + len(alone[-1].word) :]
-    toks = tokens(metric)
-    if len(toks) > 1 and toks[0].flag == "v" and len(metric) - len(toks[0].word) >= MIN_METRIC:
-        rest = metric[len(toks[0].word) :]
-        lead = METRIC_LEAD.match(rest)  # "使全省…总数": the scope after the verb is not the metric's either
-        return rest[lead.end() :] if lead and len(rest) - lead.end() >= MIN_METRIC else rest
-    return metric
-
-
-def concept_form_at_start(clause: str) -> str | None:
-    """A common metric that a clause opens with (工业投资高速增长 → 工业投资)."""
-    stripped = METRIC_LEAD.sub("", clause)
-    return next((form for form, _ in CONCEPT_FORMS if stripped.startswith(form)), None)
-
-
-def _balanced(text: str) -> bool:
-    return text.count("“") == text.count("”") and text.count("（") == text.count("）")
-
-
-def _metric_span(clause: str, verbs: list[re.Match[str]], end: int) -> str:
-    """The metric words before a value: after the last verb, or from a kept verb (新增…)."""
-    verb = verbs[-1]
-    if verb.group() not in p.METRIC_KEEP_VERBS:
-        start = verb.end()
-    elif len(verbs) == 1:
-        start = 0
-    else:
-        start = verb.start()
-    return clause[start:end]
 
 
 def _share(clause: str, index: int, period: str | None, kind: str) -> Observation | None:
@@ -529,18 +372,6 @@ def written_in(obs: Observation, text: str) -> bool:
     if any(re.search(rf"(?<![\d.]){re.escape(form)}(?![\d])", text) for form in forms):
         return True
     return any(to_decimal(run) == obs.value for run in CHINESE_RUN.findall(text))
-
-
-def split_change(metric: str) -> tuple[str | None, str]:
-    """A change word that opens a metric, and the metric without it.
-
-    >>> split_change("新增高新技术企业"), split_change("新签约项目"), split_change("新增")
-    (('新增', '高新技术企业'), (None, '新签约项目'), (None, '新增'))
-    """
-    word = next((w for w in p.CHANGE_WORDS if metric.startswith(w)), None)
-    if word is None or len(metric) - len(word) < MIN_METRIC:
-        return None, metric
-    return word, metric[len(word) :]
 
 
 def _is_growth_only(clause: str) -> bool:

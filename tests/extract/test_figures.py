@@ -298,9 +298,16 @@ def test_a_goal_one_works_towards_makes_no_target() -> None:
         ("corpus/201_xian_gxq_2023.txt", "第二产业增加值1039.14亿元", "1039.14", "第二产业增加值"),
         # a noun phrase whose head is a measure (产量, 面积) needs no verb
         ("corpus/201_xian_gxq_2023.txt", "汽车产量61.9万辆", "61.9", "汽车产量"),
+        # 共 (in all) cuts the area before it, but not the 共 of 公共
+        ("corpus/204_tianjin_jkq_2017.txt", "新区口径一般公共预算收入", "286.58", "口径一般公共预算收入"),
+        ("corpus/123_nantong_xq_2020.txt", "12月示范区共有开工项目19个", "19", "开工项目"),
+        # a metric's head that jieba tags as a verb (支出) is still its head
+        ("corpus/204_tianjin_jkq_2017.txt", "一般支出133.55亿元", "133.55", "一般支出"),
+        # the total after a clause that counts projects without a figure of its own
+        ("corpus/214_yinchuan_park_2022.txt", "共签约2个项目,总投资6.32亿元", "6.32", "总投资"),
     ],
 )
-def test_counts_of_size_classes_and_noun_phrase_metrics(path: str, anchor: str, value: str, metric: str) -> None:
+def test_the_metric_of_a_figure(path: str, anchor: str, value: str, metric: str) -> None:
     found = {o.value: (o.change or "") + o.metric for o in observations(sentence(path, anchor))}
     assert found[Decimal(value)] == metric
 
@@ -355,23 +362,6 @@ def test_a_review_heading_names_the_year_a_report_reviews() -> None:
 
     info = describe("政府工作报告\n2018年工作回顾\n2018年是改革开放40周年。")
     assert (info.year, info.period, info.plan_year) == (2019, "2018", 2019)
-
-
-@pytest.mark.parametrize(
-    ("path", "anchor", "value", "metric"),
-    [
-        # 共 (in all) cuts the area before it, but not the 共 of 公共
-        ("corpus/204_tianjin_jkq_2017.txt", "新区口径一般公共预算收入", "286.58", "口径一般公共预算收入"),
-        ("corpus/123_nantong_xq_2020.txt", "12月示范区共有开工项目19个", "19", "开工项目"),
-        # a metric's head that jieba tags as a verb (支出) is still its head
-        ("corpus/204_tianjin_jkq_2017.txt", "一般支出133.55亿元", "133.55", "一般支出"),
-        # the total after a clause that counts projects without a figure of its own
-        ("corpus/214_yinchuan_park_2022.txt", "共签约2个项目,总投资6.32亿元", "6.32", "总投资"),
-    ],
-)
-def test_metrics_after_in_all_heads_and_counted_projects(path: str, anchor: str, value: str, metric: str) -> None:
-    found = {o.value: (o.change or "") + o.metric for o in observations(sentence(path, anchor))}
-    assert found[Decimal(value)] == metric
 
 
 def test_a_figure_of_coordinated_things_is_not_given_to_the_last_one() -> None:
