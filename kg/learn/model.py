@@ -164,9 +164,10 @@ def apply(extraction: Extraction, scored: dict[int, Scored]) -> Extraction:
     """The extraction with the decided classes' names replaced by the accepted candidates."""
     decided = {k.value for k in DECIDED}
     sentences = {s.index: s.text for s in extraction.sentences}
+    # kept as they are: names the model does not decide, and an exact rule's name that it never saw
+    # as a span ("示范区“清廉园区”示范点…" read without its inner quotes)
     kept: list[Mention] = [m for m in extraction.mentions if m.kind.value not in decided or m.sentence < 0
                            or (m.kind.value in EXACT_RULES and m.label not in sentences.get(m.sentence, m.label))]
-    # an exact rule's name the model never saw as a span ("示范区“清廉园区”示范点…" read without its quotes)
     for index, items in sorted(scored.items()):
         valid = [(cand, cls, score) for cand, cls, score in items if cls == NONE or _valid(cls, cand.text)]
         kept += [Mention(Kind(cls), cand.text, index) for cand, cls, _ in _choose(valid)]
