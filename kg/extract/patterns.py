@@ -199,6 +199,10 @@ GROUP_OF_PROJECTS = re.compile(
 )
 #: Status triggers, checked in this order; the first found in the clause wins.
 STATUS_TRIGGERS = (
+    # a compound of two stages is the later one: 竣工投产, 建成投用, 建成试运行
+    ("竣工投产", "inOperation"),
+    ("建成投用", "inOperation"),
+    ("试运行", "inOperation"),
     ("竣工", "completed"),
     ("建成投产", "inOperation"),
     ("建成", "completed"),

@@ -41,6 +41,9 @@ def facts(text: str) -> dict[str, dict[str, object]]:
           "富联科技产能提升": {"investor": "富联科技", "status": "planned"},
           "国泰东工高端特殊钢材料": {"status": "planned"}}),
         ("加快推进高新人民医院等项目建设，谋划实施一批工业大数据、物联网、区块链等项目。", {"高新人民医院": {}}),
+        # a compound of two stages is the later one (竣工投产 → inOperation)
+        ("总投资18.9亿元的甲乙乘用车基地项目顺利竣工投产。",
+         {"甲乙乘用车基地项目": {"totalInvestment": Decimal("1890000000"), "status": "inOperation"}}),
         ("引进总投资**亿元的新能源汽车三合一电驱生产基地，产业链条持续完善。", {"新能源汽车三合一电驱生产基地": {}}),
         ("投资35亿元的中欧班列集结中心示范工程（二期）项目开工。",
          {"中欧班列集结中心示范工程（二期）项目": {"totalInvestment": Decimal(3500000000),
