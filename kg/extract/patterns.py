@@ -208,6 +208,8 @@ STATUS_TRIGGERS = (
     ("建成", "completed"),
     ("投产", "inOperation"),
     ("投用", "inOperation"),
+    ("投入运行", "inOperation"),
+    ("投入使用", "inOperation"),
     ("运营", "inOperation"),
     ("开工", "underConstruction"),
     ("在建", "underConstruction"),
