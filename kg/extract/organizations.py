@@ -1,7 +1,11 @@
-"""Organizations: government bodies named with their place (甲市棚改办, 乙省统计局).
+"""Organizations: government bodies named with their place (甲市棚改办, 乙省统计局), a
+government by its level (省政府, 甲市人民政府), a department by its level (省统计局, 市文旅局),
+and a named zone's own bodies (甲市高新区管委会, 甲市高新区财政局).
 
 >>> [m.label for m in find(Sentence(0, "根据许昌市棚改办下达的2022年度棚户区改造任务分解", 0, 0))]
 ['许昌市棚改办']
+>>> [m.label for m in find(Sentence(0, "经省政府同意，省统计局和郑州高新区管委会联合发文", 0, 0))]
+['省政府', '省统计局', '郑州高新区管委会']
 """
 
 from __future__ import annotations
@@ -25,9 +29,37 @@ def _body() -> re.Pattern[str]:
     return re.compile(rf"(?:{names})(?:省|市)[\u4e00-\u9fff]{{1,5}}?(?:{SUFFIX}){NOT_AFTER}")
 
 
+LEVEL = "(?:省|市|区|县)(?!" + "|".join(p.NOT_GOVERNMENT_START) + ")"
+ZONE_WORD = "(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区|示范区)"
+#: Characters after which a bare level (省, 市) opens a government's name: "经省政府同意".
+BEFORE_BARE = "和与、，,经由在向对"
+
+
+@lru_cache(maxsize=1)
+def _by_level() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A government by its level (省政府, 甲市人民政府), a department by its level (省统计局,
+    市文旅局), and a named zone's own bodies (甲市高新区管委会, 甲市高新区财政局); a place that opens
+    one is a known place, never the words before it."""
+    place = "(?:" + "|".join(sorted(map(re.escape, places()), key=len, reverse=True)) + ")"
+    bare = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{BEFORE_BARE}]))(?:省|市|区|县)"  # 省政府 after a comma, 经, 由…
+    government = re.compile(rf"(?:{place}(?:省|市)?|{bare})(?:人民)?政府(?!工作|报告){NOT_AFTER}")
+    department = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[和与、，,]))(?:{place})?{LEVEL}[\u4e00-\u9fff]{{1,5}}?"
+                            rf"(?:厅|局|委){NOT_AFTER}")
+    zone_body = re.compile(rf"{place}{ZONE_WORD}(?:" + "|".join(p.ZONE_BODIES) + rf"){NOT_AFTER}"
+                           rf"|{place}?{ZONE_WORD}[\u4e00-\u9fff]{{1,3}}?局{NOT_AFTER}")
+    return government, department, zone_body
+
+
 def find(sentence: Sentence) -> list[Mention]:
-    """Government bodies named as <province or city>省/市<body>."""
-    if "市" not in sentence.text and "省" not in sentence.text:
-        return []  # the one word every such name has: no need to scan for every place name
-    return [Mention(Kind.ORGANIZATION, match.group(), sentence.index)
-            for match in _body().finditer(sentence.text) if not is_masked(match.group())]
+    """Government bodies: by place, by level, the national ones and a zone's own (in order)."""
+    text = sentence.text
+    found: dict[int, str] = {}
+    patterns = list(_by_level())
+    if "市" in text or "省" in text:  # the one word every <place>省/市<body> has
+        patterns.insert(0, _body())
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            start = match.start()
+            if not any(s <= start < s + len(n) for s, n in found.items()) and not is_masked(match.group()):
+                found[start] = match.group()
+    return [Mention(Kind.ORGANIZATION, name, sentence.index) for _, name in sorted(found.items())]

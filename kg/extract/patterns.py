@@ -138,6 +138,10 @@ FIRM_LIST_AFTER = ("实施", "增产", "扩产", "上市", "做大", "做强", "
                    "转型", "规划", "加快", "开展", "申报", "落地", "扩大", "新建", "提升")
 #: Suffixes of government bodies named with a place (许昌市棚改办).
 ORGANIZATION_SUFFIXES = ("办公室", "委员会", "管委会", "局", "办", "厅")
+#: Bodies of a named zone: its committee and its party working committee (甲市高新区管委会).
+ZONE_BODIES = ("管委会", "党工委")
+#: Words opening with 省/市/区/县 that are no abbreviation of a government (市场, 区域, 县域, 省级…).
+NOT_GOVERNMENT_START = ("场", "域", "级", "内", "外", "属", "委书记", "委常委", "长")
 #: Common surnames, to join a name jieba splits (张 + 良才); shared with the segmenter.
 SURNAMES = _SURNAMES
 #: Words that open a byline; the names in it are people.
