@@ -35,14 +35,14 @@ SEED_FLOORS = {
 SPLIT_FLOORS = {
     "dev": {
         ("Zone", "f1"): 0.93, ("Company", "f1"): 0.64, ("Project", "f1"): 0.62, ("Park", "f1"): 0.45,
-        ("Honor", "f1"): 0.83, ("Company", "precision"): 0.89, ("Person", "f1"): 0.68,
+        ("Honor", "f1"): 0.83, ("Company", "precision"): 0.89, ("Person", "f1"): 0.68, ("Organization", "f1"): 0.27,
         ("totalInvestment", "precision"): 1.0, ("investor", "f1"): 0.45, ("status", "f1"): 0.34,
         ("awardedTo", "f1"): 0.24, ("indicators", "f1"): 0.78, ("indicators", "precision"): 0.86,
         ("values", "precision"): 0.97,
     },
     "test": {
         ("Zone", "f1"): 0.80, ("Company", "f1"): 0.56, ("Project", "f1"): 0.52, ("Park", "f1"): 0.51,
-        ("Honor", "f1"): 0.41, ("Company", "precision"): 0.84, ("Person", "f1"): 0.75,
+        ("Honor", "f1"): 0.41, ("Company", "precision"): 0.84, ("Person", "f1"): 0.75, ("Organization", "f1"): 0.28,
         ("investor", "f1"): 0.22, ("status", "f1"): 0.21, ("awardedTo", "f1"): 0.36, ("indicators", "f1"): 0.45,
         ("values", "precision"): 0.90,
     },
