@@ -107,7 +107,7 @@ def extract(document: Document, text: Text) -> Extraction:
             carried = None  # a period named in one paragraph does not reach the next
         if info.plan_year and periods.opens_plan(sentence.text, info.plan_year):
             base = replace(info, period=str(info.plan_year))
-        period = carried or base.period
+        period = (None if periods.on_the_occasion(sentence.text) else carried) or base.period
         context = base if period == base.period else replace(base, period=period)
         carried = periods.sentence_period(sentence.text, info.year, base.period) or carried
         items = _sentence_items(sentence, context, zone, planned=base is not info)

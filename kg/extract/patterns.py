@@ -379,6 +379,8 @@ LEVEL_VERBS = ("达到", "增至", "增加到", "提高到", "提升至", "提�
 FLOW_WORDS = ("累计", "新增", "净增", "共", "合计", "完成", "实施", "建成", "引进", "培育", "减轻", "节省", "节约")
 #: Heads of things counted before their name ("58个“高精尖”项目", "106项试点任务").
 COUNTED_THING_HEADS = ("项目", "企业", "任务", "标准", "案例", "平台", "工厂", "专利")
+#: Words of the event a report tells of: its sentences keep the report's own period.
+OCCASION_WORDS = ("本次", "此次")
 #: Periods that scope their own sentence only, never the sentences after it in a paragraph.
 OWN_SENTENCE_PERIODS = frozenset(("until", "month"))
 #: Five-year plan periods: "“十三五”期间" → 2016-01/2020-12.

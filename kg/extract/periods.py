@@ -89,6 +89,12 @@ def period_of(clause: str, year: int | None, reviewed: int | None = None, carrie
     return str(year) if explicit else None
 
 
+def on_the_occasion(text: str) -> bool:
+    """A sentence about the event the report tells of ("本次集中开工项目4个"): it takes no period
+    carried from the sentences before it, which may speak of another year."""
+    return any(word in text for word in p.OCCASION_WORDS)
+
+
 def sentence_period(text: str, year: int | None, reviewed: str | None = None) -> str | None:
     """The first period a sentence names, if any (for the sentences after it in its paragraph)."""
     for _, clause in clauses(text):

@@ -407,3 +407,10 @@ def test_a_heading_naming_the_coming_five_year_plan_opens_the_plan_part() -> Non
 
     assert opens_plan("三、一鼓作气勇争先，全力推动“十五五”开好局、起好步", 2026)
     assert not opens_plan("一、“十四五”圆满收官，为“十五五”开局奠定基础", 2026)
+
+
+def test_a_sentence_about_the_reports_own_event_takes_no_carried_period() -> None:
+    from kg.extract.periods import on_the_occasion
+
+    assert on_the_occasion(sentence("corpus/028_zhengzhou_jkq_2022.txt", "本次集中开工项目4个"))
+    assert not on_the_occasion("其中：省、市重点项目140个，总投资1287亿元。")
