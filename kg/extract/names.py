@@ -129,12 +129,21 @@ def _tail_tokens(head: str) -> tuple[Token, ...]:
     return tuple(Token(t.word, t.flag, t.start + k) for t in tokens(head[k:]))
 
 
+#: An item's own amount written before it in a list: "投资70亿元的…".
+ITEM_ATTRIBUTE = re.compile(r"(?:总)?投资(?:额)?(?:约|达)?[\d.]+(?:亿元|万元)的$")
+
+
 def list_before(clause: str, end: int) -> list[tuple[str, int]]:
     """Names of a "A、B、C" list that ends at ``end`` with their start offsets."""
     last = name_before(clause, end)
     start = end - len(last)
     items = [(last, start)]
-    while start > 0 and clause[start - 1] in LIST_SEPARATORS:
+    while start > 0:
+        own = ITEM_ATTRIBUTE.search(clause, 0, start)  # "投资70亿元的甲乙信息港、投资50亿元的丙丁汽车"
+        at = own.start() if own else start
+        if at == 0 or clause[at - 1] not in LIST_SEPARATORS:
+            break
+        start = at
         prev = name_before(clause, start - 1)
         if not prev:
             break

@@ -96,8 +96,13 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
         counted = bool(re.search(r"个", match.group()))
         items = list_before(clause, match.start())
         firms_listed = bool(items) and clause[: items[0][1]].rstrip("了").endswith(p.FIRM_LIST_BEFORE)
-        for name, start in items:
+        owns = [_item_total(clause[:start]) if counted else None for _, start in items]
+        each = len(items) > 1 and None not in owns  # an amount before every item: each its own, not the group's
+        for (name, start), own in zip(items, owns, strict=True):
             taken.append((start, match.end()))
+            if each:  # "投资70亿元的甲乙信息港、投资50亿元的丙丁汽车等27个项目开工": projects, with their totals
+                out.extend(_project(name, index, clause[match.end() :], clause[:start], own))
+                continue
             if short_name_prefix(name) == name or firms_listed or (not counted and coined_firm(name)):
                 out.append(Mention(Kind.COMPANY, name, index))  # "扶持了恒远新材料、瑞光光电等20余个项目": firms
             elif counted or _investor(name) or _named_alone(name):
@@ -125,6 +130,15 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
         if found and clause[:start].endswith("、"):
             out.extend(_listed_with(clause, start - 1, index, rest))
     return out
+
+
+def _item_total(before: str) -> Decimal | None:
+    """A list item's own total, written right before it ("投资70亿元的…"), in yuan."""
+    match = OWN_TOTAL_BEFORE.search(before)
+    if not match or "美元" in match.group(2):
+        return None
+    value = to_decimal(match.group(1))
+    return None if value is None or value <= 0 else value * p.MONEY_UNITS[match.group(2)]
 
 
 def _own_total(before: str, rest: str, next_clause: str) -> Decimal | None:

@@ -144,3 +144,14 @@ def test_anaphora_gives_facts_to_the_project_named_before(sentences: list[str],
 def test_firms_named_for_their_projects(text_in: str, expected: list[str]) -> None:
     found = find(Sentence(0, text_in, 0, len(text_in)))
     assert [m.label for m in found if isinstance(m, Mention) and m.kind is Kind.COMPANY] == expected
+
+
+def test_each_item_with_its_own_amount_is_a_project_with_its_own_total() -> None:
+    found = facts("投资70亿元的甲乙信息港、投资50亿元的丙丁汽车等27个项目开工。")
+    assert found["甲乙信息港"]["totalInvestment"] == Decimal("7000000000")
+    assert found["丙丁汽车"]["totalInvestment"] == Decimal("5000000000")
+
+
+def test_one_amount_before_a_list_is_the_groups() -> None:
+    found = facts("截至目前，总投资15亿元的轴承滚动体等5个项目落地投产。")
+    assert "totalInvestment" not in found["轴承滚动体"]
