@@ -42,6 +42,8 @@ GIVING = frozenset(p.GIVING_TRIGGERS)
 MAX_HONOR = 40
 MAX_RECIPIENT = 20
 SELF = "\x00self"
+#: Titles named before their award: "对A、B和C的表彰决定".
+HONORED_BEFORE = re.compile(r"对([^，。；,;]{4,80}?)的表彰")
 QUOTED_PROJECT = re.compile(r"^“([^”]+)”项目$")
 Item = Mention | Fact
 
@@ -49,6 +51,9 @@ Item = Mention | Fact
 def honors_in_clause(clause: str) -> list[tuple[str, str | None]]:
     """``(honor, recipient-as-written)`` pairs in one clause; recipient ``None`` when implicit."""
     clause = clause.rstrip("。！？!?；;，,… ")
+    honored = HONORED_BEFORE.search(clause)  # "对年度甲类个人、乙类团队和丙类机构的表彰决定"
+    if honored:
+        return [(title, "") for title in _listed_titles(clean(honored.group(1)))]
     match = TRIGGER.search(clause)
     if not match:
         return []
@@ -86,7 +91,7 @@ def _titles(after: str) -> list[str]:
         if len(names) == 1 and (lead or re.match(r"[\u4e00-\u9fff]", tail)):
             names = [clean(lead + names[0] + tail)] if not tail.startswith("等") else names
         return [n for n in names if _is_title(n)]
-    title = clean(_strip_tails(after))
+    title = clean(_strip_tails(after)).removeprefix("一批")  # "表彰一批年度甲类团队、…"
     listed = _listed_titles(title) if "、" in title else []
     if listed:
         return listed

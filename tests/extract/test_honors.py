@@ -82,3 +82,19 @@ def test_titles_a_meeting_gives_have_no_recipient_said() -> None:
 def test_each_quoted_title_given_to_firms_is_one_honor() -> None:
     text = shared_sentence("corpus/206_tianjin_gxq_2017.txt", "被分别授予")
     assert {"年度综合贡献企业", "自主创新先进企业", "商业模式创新企业"} <= {h for h, _ in awards(text)}
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        # a list of titles after 表彰一批 …
+        ("隆重表彰一批2020年度优秀企业管理团队、服务企业先进金融机构和招商引资突出贡献个人",
+         ["2020年度优秀企业管理团队", "服务企业先进金融机构", "招商引资突出贡献个人"]),
+        # … and before 的表彰
+        ("宣读了关于对2018年度优秀公务员、优秀党员和先进个人的表彰决定", ["2018年度优秀公务员", "优秀党员", "先进个人"]),
+    ],
+)
+def test_titles_of_an_award_list_have_no_recipient_said(text_in: str, expected: list[str]) -> None:
+    from kg.extract.honors import honors_in_clause
+
+    assert honors_in_clause(text_in) == [(title, "") for title in expected]
