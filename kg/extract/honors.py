@@ -118,7 +118,8 @@ def _strip_tails(text: str) -> str:
 
 
 def _is_title(title: str) -> bool:
-    return 2 <= len(title) <= MAX_HONOR and not is_masked(title)
+    """A title of some length, not masked, and no ranking sentence ("…的项目数量位居省市前列")."""
+    return 2 <= len(title) <= MAX_HONOR and not is_masked(title) and not any(w in title for w in p.RANKING_WORDS)
 
 
 def _subject(before: str) -> str | None:

@@ -282,6 +282,8 @@ RECEIVING_TRIGGERS = ("荣膺", "表彰为")
 GIVING_TRIGGERS = ("授予", "表彰了", "表彰")
 #: Titles given to people and teams at an awards meeting (表彰了…的企业家和个人).
 AWARDEE_SUFFIXES = ("个人", "企业家", "党员", "公务员", "团队", "工作者", "书记", "组织", "家庭", "机构")
+#: Words of a ranking sentence, never inside an honor's title.
+RANKING_WORDS = ("位居", "位列", "排名", "居全国", "居全省", "数量")
 #: How awards and designations end: candidates for the learned recogniser (…奖, …示范基地).
 AWARD_SUFFIXES = ("奖", "示范区", "示范基地", "示范园区", "示范园", "示范点", "示范单位", "示范企业", "试点",
                   "先进单位", "先进集体", "称号", "冠军", "工厂", "名单", "榜单", "小巨人企业", "百强", "十强")

@@ -98,3 +98,9 @@ def test_titles_of_an_award_list_have_no_recipient_said(text_in: str, expected: 
     from kg.extract.honors import honors_in_clause
 
     assert honors_in_clause(text_in) == [(title, "") for title in expected]
+
+
+def test_a_ranking_sentence_is_no_title() -> None:
+    from kg.extract.honors import honors_in_clause
+
+    assert honors_in_clause("入选省“5个100”、市“5个一批”的项目数量位居省市前列") == []
