@@ -101,7 +101,7 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
             continue
         if owned and _parallel(clause, owned):
             out += [LeftOut(sentence.index, m.group(), PROJECT_FIGURE) for m in VALUE.finditer(clause)]
-            continue  # "特斯拉完成产值…，甲乙重机完成产值…": the next firm's figure, said alike
+            continue  # "甲乙汽车完成产值…，丙丁重机完成产值…": the next firm's figure, said alike
         kind = "target" if target else "estimate" if estimated else "actual"
         nxt = parts[n + 1] if n + 1 < len(parts) else ""
         when = period if named or kind != "target" else _whole_year(period)  # 力争全年…: the year's target
@@ -119,7 +119,7 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
         before = len(out)
         subs = clause.split("、")
         for k, sub in enumerate(subs):
-            last_sub = subs[k - 1] if k else ""  # "人均地区生产总值突破1万美元、达1.12万美元": the item before
+            last_sub = subs[k - 1] if k else ""  # "人均…突破1万美元、达1.2万美元": the item before
             if previous is not None and previous.growth is None and _is_growth_only(sub):
                 out[-1] = previous = replace(previous, growth=_growth(sub))
                 continue
@@ -135,7 +135,7 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
                 continue
             if not VALUE.search(sub):
                 opening = VERB.match(sub)
-                item = sub[opening.end() :] if opening else sub  # "新增创新型、专精特新中小企业70家"
+                item = sub[opening.end() :] if opening else sub  # "新增甲类、乙类企业70家": one figure for both
                 grouped = len(item) <= MAX_LIST_ITEM and not VERB.search(item)  # "A、B 6家": one figure for both
                 continue
             if grouped and (VERB.match(sub) or "等" in sub[: VALUE.search(sub).start()]):
@@ -176,8 +176,8 @@ def _level_year(head: str, period: str | None) -> str | None:
 
 def _counted_after(rest: str, unit: str) -> str | None:
     """The counted thing written after its count, when it ends in a head of the genre's counted
-    things: "58个“高精尖”项目，总投资达1092亿元" → 高精尖项目, "106项试点任务全面实施" → 试点任务."""
-    bound = next((word for word, _ in p.QUALIFIERS_AFTER if rest.startswith(word)), "")  # 100个左右重大项目
+    things: "30个产业项目集中签约" → 产业项目; a bound after the count is no part of it ("50个左右…项目")."""
+    bound = next((word for word, _ in p.QUALIFIERS_AFTER if rest.startswith(word)), "")
     match = COUNTED_AFTER.match(rest[len(bound) :]) if unit in p.COUNT_UNITS else None
     if match is None:
         return None

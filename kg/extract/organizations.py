@@ -24,15 +24,22 @@ NOT_AFTER = r"(?![\u4e00-\u9fff]*(?:长|主任|书记))"
 
 
 @lru_cache(maxsize=1)
+def _place() -> str:
+    """Any province or city name, longest first, as a regex group."""
+    return "(?:" + "|".join(sorted(map(re.escape, places()), key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=1)
 def _body() -> re.Pattern[str]:
-    names = "|".join(sorted(map(re.escape, places()), key=len, reverse=True))
-    return re.compile(rf"(?:{names})(?:省|市)[\u4e00-\u9fff]{{1,5}}?(?:{SUFFIX}){NOT_AFTER}")
+    return re.compile(rf"{_place()}(?:省|市)[\u4e00-\u9fff]{{1,5}}?(?:{SUFFIX}){NOT_AFTER}")
 
 
 LEVEL = "(?:省|市|区|县)(?!" + "|".join(p.NOT_GOVERNMENT_START) + ")"
-ZONE_WORD = "(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区|示范区)"
-#: Characters after which a bare level (省, 市) opens a government's name: "经省政府同意".
+ZONE_WORD = "(?:" + "|".join((*p.ZONE_SUFFIXES, "新区", "示范区")) + ")"
+#: Characters after which a level (省, 市) opens a body's name: "经省政府同意".
 BEFORE_BARE = "和与、，,经由在向对"
+#: … and a department's, only in a list or after a comma: "省统计局、市文旅局".
+BEFORE_DEPARTMENT = "和与、，,"
 
 
 @lru_cache(maxsize=1)
@@ -40,18 +47,18 @@ def _by_level() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A government by its level (省政府, 甲市人民政府), a department by its level (省统计局,
     市文旅局), and a named zone's own bodies (甲市高新区管委会, 甲市高新区财政局); a place that opens
     one is a known place, never the words before it."""
-    place = "(?:" + "|".join(sorted(map(re.escape, places()), key=len, reverse=True)) + ")"
-    bare = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{BEFORE_BARE}]))(?:省|市|区|县)"  # 省政府 after a comma, 经, 由…
-    government = re.compile(rf"(?:{place}(?:省|市)?|{bare})(?:人民)?政府(?!工作|报告){NOT_AFTER}")
-    department = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[和与、，,]))(?:{place})?{LEVEL}[\u4e00-\u9fff]{{1,5}}?"
-                            rf"(?:厅|局|委){NOT_AFTER}")
+    place = _place()
+    opening = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{BEFORE_BARE}]))"  # 省政府 after a comma, 经, 由…
+    government = re.compile(rf"(?:{place}(?:省|市)?|{opening}(?:省|市|区|县))(?:人民)?政府(?!工作|报告){NOT_AFTER}")
+    listed = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{BEFORE_DEPARTMENT}]))"
+    department = re.compile(rf"{listed}(?:{place})?{LEVEL}[\u4e00-\u9fff]{{1,5}}?(?:厅|局|委){NOT_AFTER}")
     zone_body = re.compile(rf"{place}{ZONE_WORD}(?:" + "|".join(p.ZONE_BODIES) + rf"){NOT_AFTER}"
                            rf"|{place}?{ZONE_WORD}[\u4e00-\u9fff]{{1,3}}?局{NOT_AFTER}")
     return government, department, zone_body
 
 
 def find(sentence: Sentence) -> list[Mention]:
-    """Government bodies: by place, by level, the national ones and a zone's own (in order)."""
+    """Government bodies: by place, by level and a named zone's own (in order of the text)."""
     text = sentence.text
     found: dict[int, str] = {}
     patterns = list(_by_level())

@@ -1,7 +1,7 @@
 """Whose figure a number is: the zone's, or one project's or firm's, or a size class of projects.
 
 A figure in a zone's report is the zone's unless its subject names one project or firm
-("特斯拉完成产值…", "甲乙西安基地整车产能达到…"), a clause speaks of one project ("该项目总投资…"),
+("甲乙汽车完成产值…", "甲乙西安基地整车产能达到…"), a clause speaks of one project ("该项目总投资…"),
 the figure is what a project will do once built ("建成后年可实现…"), or the amount classes
 projects by size ("签约1亿元以上项目13个": the count is a figure, the 1亿元 a threshold).
 
@@ -22,7 +22,7 @@ SIZE_CLASS_OVER = re.compile(p.SIZE_CLASS_OVER)
 SIZED_METRIC = re.compile(p.SIZED_METRIC)
 #: How far before a size class a change word may stand (新增入园…).
 MAX_CHANGE_REACH = 6
-#: jieba flags of a proper name that is no place: a firm (特斯拉, 甲乙光电).
+#: jieba flags of a proper name that is no place: a firm (甲乙光电).
 FIRM_FLAGS = ("nz", "nt", "nr", "nrt", "nz?", "nr?")
 SIZE_CLASS_FIGURE = "a size class of projects or firms is no figure"
 PROJECT_FIGURE = "a project's or a firm's figure, not the zone's"
@@ -55,7 +55,7 @@ def owner(head: str, rest: str, subject: str) -> str | None:
 
 
 def names_one(subject: str) -> bool:
-    """Whether a figure's subject names one project or firm (甲乙光电项目, 特斯拉, 龙头企业甲乙汽车,
+    """Whether a figure's subject names one project or firm (甲乙光电项目, 甲乙, 龙头企业甲乙汽车,
     甲乙西安基地整车产能), not a group (75个续建项目, 规模以上工业企业, 区内高新技术企业总数)."""
     if DIGIT.search(subject):
         return False  # a count makes a group

@@ -134,11 +134,7 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
 
 def _item_total(before: str) -> Decimal | None:
     """A list item's own total, written right before it ("投资70亿元的…"), in yuan."""
-    match = OWN_TOTAL_BEFORE.search(before)
-    if not match or "美元" in match.group(2):
-        return None
-    value = to_decimal(match.group(1))
-    return None if value is None or value <= 0 else value * p.MONEY_UNITS[match.group(2)]
+    return _in_yuan(OWN_TOTAL_BEFORE.search(before))
 
 
 def _own_total(before: str, rest: str, next_clause: str) -> Decimal | None:
@@ -148,13 +144,16 @@ def _own_total(before: str, rest: str, next_clause: str) -> Decimal | None:
     match = OWN_TOTAL_BEFORE.search(before)
     if not match and not rest and not re.search(r"\d+个", before):
         match = OWN_TOTAL_AFTER.match(next_clause.rstrip("。！；;"))
-    if not match:
+    return _in_yuan(match)
+
+
+def _in_yuan(match: re.Match[str] | None) -> Decimal | None:
+    """The amount of a total as written (number, unit) in yuan; none in dollars: zg:totalInvestment
+    is in yuan and no exchange rate is invented."""
+    if not match or "美元" in match.group(2):
         return None
-    if "美元" in match.group(2):
-        return None  # zg:totalInvestment is in yuan; no exchange rate is invented
     value = to_decimal(match.group(1))
-    factor = p.MONEY_UNITS[match.group(2)]
-    return None if value is None or value <= 0 else value * factor
+    return None if value is None or value <= 0 else value * p.MONEY_UNITS[match.group(2)]
 
 
 CONSTRUCTION = re.compile(
