@@ -19,19 +19,24 @@ from kg.text.segment import Token, tokens
 from kg.types import Kind, Mention, Sentence
 
 LEGAL = re.compile("|".join(map(re.escape, p.LEGAL_FORMS)))
+#: "A、B等N家…企业", "A、B等世界500强企业", and a list counted without 等: "A、B2家上市公司".
+FIRM_COUNT = r"(?:\d+|[一二三四五六七八九十两]+)[余多]?家"
 LIST_OF_FIRMS = re.compile(
-    r"等(?:(?:\d+|[一二三四五六七八九十两]+)[余多]?家)?(?!重点区域|重点地区|地区|区域|城市|国家)"
-    r"(?:[\u4e00-\u9fff“”]{0,12}?)?企业(?!家)"
+    rf"(?:等(?:{FIRM_COUNT})?|(?<=[\u4e00-\u9fff])(?P<bare>{FIRM_COUNT}))"
+    r"(?!重点区域|重点地区|地区|区域|城市|国家)"
+    r"(?:[\u4e00-\u9fff“”\dA-Za-z]{0,12}?)?(?:企业|(?<=上市)公司)(?!家|投资项目|项目)"
 )
 #: "主导产业龙头企业<firm>完成总产值…": a firm in apposition to its role, before what it did.
 APPOSITIVE_FIRM = re.compile(
     rf"(?:{'|'.join(p.FIRM_ROLES)})([\u4e00-\u9fff]{{2,12}}?)(?={'|'.join(p.FIRM_ROLE_VERBS)})"
 )
+#: Words saying that a listed item is an industry, not a firm.
+INDUSTRY_ITEMS = re.compile(r"(?:产业|行业|领域)(?:(?:\d+|[一二三四五六七八九十两]+)[余多]?家)?企业$")
 MAX_COINED = 4
 #: jieba flags of proper nouns: other proper names, organisations, personal names.
 PROPER_FLAGS = ("nz", "nt", "nr", "nrt")
 #: After an industry word these characters mean a compound noun, not a company name.
-COMPOUND_AFTER = ("制造", "装备", "化", "产业", "信息", "技术", "终端", "领域", "企业", "行业")
+COMPOUND_AFTER = ("制造", "装备", "化", "产业", "信息", "技术", "终端", "领域", "企业", "行业", "电池")
 MIN_BRAND, MAX_BRAND = 2, 4
 #: Industry words longest first (the longest match wins); words a brand may not open with.
 INDUSTRY_LONGEST_FIRST = tuple(sorted(p.INDUSTRY_WORDS, key=len, reverse=True))
@@ -136,7 +141,10 @@ def listed_firms(text: str) -> list[str]:
     out: list[str] = []
     for match in LIST_OF_FIRMS.finditer(text):
         counted = bool(re.search(r"家", match.group()))
-        for item, _ in list_before(text, match.start()):
+        items = list_before(text, match.start())
+        if (match.group("bare") and len(items) < 2) or INDUSTRY_ITEMS.search(match.group()):
+            continue  # "引进3家企业" names no firm; "钢铁、石化等上下游产业700多家企业" lists industries
+        for item, _ in items:
             item = clean(trim_leading(item))
             if 2 <= len(item) <= 15 and not is_masked(item) and not _generic(item) and (counted or _coined(item)):
                 out.append(item)
@@ -177,8 +185,14 @@ def appositive_firms(text: str) -> list[str]:
     return out
 
 
+def is_infrastructure(item: str) -> bool:
+    """A piece of infrastructure (甲乙铁路, 丙丁铁路某段, 戊己水库): a project, never a firm."""
+    return any(head in item for head in p.INFRASTRUCTURE_HEADS)
+
+
 def _generic(item: str) -> bool:
-    return any(item.endswith(g) for g in p.GENERIC_FIRMS) or item in p.NOT_BRAND
+    """A category of firms (龙头企业), a word no brand is, or a piece of infrastructure."""
+    return item.endswith(p.GENERIC_FIRMS) or item in p.NOT_BRAND or is_infrastructure(item)
 
 
 def find(sentence: Sentence) -> list[Mention]:

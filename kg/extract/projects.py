@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from kg.extract import patterns as p
-from kg.extract.companies import coined_firm, legal_names, place_prefix, short_name_prefix
+from kg.extract.companies import coined_firm, is_infrastructure, legal_names, place_prefix, short_name_prefix
 from kg.extract.names import (
     ENUMERATION,
     clean,
@@ -95,7 +95,8 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
     for match in p.GROUP_OF_PROJECTS.finditer(clause):
         counted = bool(re.search(r"个", match.group()))
         items = list_before(clause, match.start())
-        firms_listed = bool(items) and clause[: items[0][1]].rstrip("了").endswith(p.FIRM_LIST_BEFORE)
+        firms_listed = (bool(items) and clause[: items[0][1]].rstrip("了").endswith(p.FIRM_LIST_BEFORE)
+                        and not any(is_infrastructure(name) for name, _ in items))
         owns = [_item_total(clause[:start]) if counted else None for _, start in items]
         each = len(items) > 1 and None not in owns  # an amount before every item: each its own, not the group's
         for (name, start), own in zip(items, owns, strict=True):

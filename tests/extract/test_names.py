@@ -7,6 +7,7 @@ import pytest
 from kg.extract import companies, parks, people, zones
 from kg.extract.document import describe
 from kg.types import Sentence
+from tests.conftest import shared_sentence
 
 
 def sentence(text: str) -> Sentence:
@@ -44,6 +45,24 @@ def test_zones(text_in: str, expected: list[str]) -> None:
 )
 def test_companies(text_in: str, expected: list[str]) -> None:
     assert [m.label for m in companies.find(sentence(text_in))] == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor", "expected"),
+    [
+        # "A、B等世界500强企业": a descriptor with digits before 企业
+        ("corpus/215_lanzhou_xq_2021.txt", "等世界500强企业入驻", ["宝武", "海亮"]),
+        # a list counted without 等: "A、B2家上市公司"
+        ("corpus/152_zibo_gxq_2023.txt", "2家上市公司", ["亚华电子"]),
+        # industries listed before "产业700多家企业" are no firms
+        ("corpus/221_daqing_gxq_2012.txt", "上下游产业700多家企业", []),
+        # "…等行业头部企业投资项目": the items are projects, not firms
+        ("corpus/105_ningbo_kfq_2021.txt", "行业头部企业投资项目", []),
+    ],
+)
+def test_listed_firms_in_real_sentences(path: str, anchor: str, expected: list[str]) -> None:
+    found = companies.listed_firms(shared_sentence(path, anchor))
+    assert set(expected) <= set(found) if expected else found == []
 
 
 @pytest.mark.parametrize(

@@ -139,6 +139,8 @@ def test_anaphora_gives_facts_to_the_project_named_before(sentences: list[str],
         # dictionary words and counted lists are not firms
         ("谋划实施一批工业大数据、物联网、区块链等项目。", []),
         ("第二批申报西连湖及五龙口三期等2个项目按要求进行资料上报。", []),
+        # pieces of infrastructure after 推动 are projects, not firms that were helped
+        ("全力推动甲乙铁路、丙丁铁路、戊己水库、庚辛铁路某某段等项目建设。", []),
     ],
 )
 def test_firms_named_for_their_projects(text_in: str, expected: list[str]) -> None:
