@@ -32,6 +32,8 @@ APPOSITIVE_FIRM = re.compile(
 )
 #: Words saying that a listed item is an industry, not a firm.
 INDUSTRY_ITEMS = re.compile(r"(?:产业|行业|领域)(?:(?:\d+|[一二三四五六七八九十两]+)[余多]?家)?企业$")
+#: Endings of a place or of places counted (乙丙两市), never of a firm.
+PLACE_ENDINGS = ("省", "市", "县", "区", "州", "镇", "乡", "村")
 MAX_COINED = 4
 #: jieba flags of proper nouns: other proper names, organisations, personal names.
 PROPER_FLAGS = ("nz", "nt", "nr", "nrt")
@@ -57,7 +59,7 @@ def legal_names(text: str) -> list[str]:
     for match in LEGAL.finditer(text):
         name = clean(name_before(text, match.start()) + match.group()).lstrip("了的")
         core = name[: -len(match.group())]
-        if len(core) < 2 or is_masked(name) or core in p.GENERIC_FIRMS:
+        if len(core) < 2 or is_masked(name) or core in p.GENERIC_FIRMS or name.endswith(p.FIRM_CATEGORY_ENDINGS):
             continue
         if match.group() == "集团" and len(core) > 6:
             continue
@@ -130,6 +132,8 @@ def supported_firms(text: str) -> list[str]:
 
 def _firm_like(item: str) -> bool:
     if len(item) > MAX_LISTED or _generic(item) or is_masked(item) or item in p.NOT_BRAND:
+        return False
+    if item.endswith(PLACE_ENDINGS):  # "支持甲市、乙丙两市实施…": places
         return False
     if any(item.startswith(w) for w in p.NOT_BRAND if len(w) >= 2):
         return False
