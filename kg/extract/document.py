@@ -39,7 +39,8 @@ LAST_YEAR_TITLE = re.compile(r"去年|过去一年")
 #: The dateline of a news piece in the first months of a year: "2月21日，", "3月23日讯".
 EARLY_LEAD = re.compile(r"(?<![\d年月])[1-3]月\d{1,2}日(?:讯|电|,|，|上午|下午)")
 #: A publication date ("2024-05-16 14:18") gives the year when the text names none.
-DATE = re.compile(r"((?:19|20)\d{2})-[01]\d-[0-3]\d")
+#: ("2024-05-16", "2024/5/16", "2024.05.16") or day first ("27.10.2015 13:05").
+DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.][01]?\d[-/.][0-3]?\d(?!\d)|(?<![\d.])[0-3]?\d\.[01]?\d\.((?:19|20)\d{2})(?!\d)")
 PERIOD_AFTER_YEAR = (
     (re.compile(r"^(?:度)?上半年"), "H1"),
     (re.compile(r"^(?:度)?下半年"), "H2"),
@@ -72,8 +73,7 @@ def describe(
     head = text[:HEAD]
     year, period = _period(title) if REPORT_YEAR.search(title) else _period(head)
     if year is None:
-        dated = DATE.search(head)
-        year, period = (int(dated.group(1)), dated.group(1)) if dated else (None, None)
+        year, period = _dated(DATE.search(head))
     if year is None and meta.get("period"):
         year, period = _period(meta["period"] + "年")
     if year is not None and period == str(year):
@@ -91,6 +91,18 @@ def describe(
         year, plan_year = year + 1, year + 1  # "2月21日，…召开大会，全面总结园区2020年…": given early in 2021
     zone, rule = _zone(title, text, cities or Counter(), meta)
     return DocumentInfo(title=title, zone=zone, year=year, period=period, zone_rule=rule, plan_year=plan_year)
+
+
+def _dated(match: re.Match[str] | None) -> tuple[int | None, str | None]:
+    """The year of a publication date, as the year and period a news piece reports on.
+
+    >>> _dated(DATE.search("27.10.2015 13:05")), _dated(DATE.search("2022/01/13"))
+    ((2015, '2015'), (2022, '2022'))
+    """
+    if match is None:
+        return None, None
+    year = next(g for g in match.groups() if g)
+    return int(year), year
 
 
 def _early_news(head: str, text: str) -> bool:
