@@ -111,15 +111,26 @@ def _listed_titles(text: str) -> list[str]:
     return items
 
 
+#: A place on a ranking after its name: "甲乙百强榜前20强" is the ranking 甲乙百强榜.
+RANK_ON_LIST = re.compile(r"(?<=榜)(?:前|第)(?:\d+|[一二三四五六七八九十百]+)(?:强|名|位)$")
+
+
+#: Which one it is, before a title: "成为全国第四个、西部地区首个甲乙先导区" is the title 甲乙先导区.
+ORDINALS_BEFORE = re.compile(r"^(?:成为)?(?:[\u4e00-\u9fff]{0,6}?(?:第(?:\d+|[一二三四五六七八九十]+)[个家]|首个|首家)、?)+"
+                             r"|^(?:\d+|[两二三四五六七八九十]+)个")  # "5个国家级甲乙示范区": how many, not which
+
+
 def _strip_tails(text: str) -> str:
     for tail in p.HONOR_TAILS:
         text = text.removesuffix(tail)
-    return text
+    return ORDINALS_BEFORE.sub("", RANK_ON_LIST.sub("", text))
 
 
 def _is_title(title: str) -> bool:
-    """A title of some length, not masked, and no ranking sentence ("…的项目数量位居省市前列")."""
-    return 2 <= len(title) <= MAX_HONOR and not is_masked(title) and not any(w in title for w in p.RANKING_WORDS)
+    """A title of some length, not masked, no ranking sentence ("…的项目数量位居省市前列") and no
+    list of candidates ("列入甲乙园区创建名单")."""
+    return (2 <= len(title) <= MAX_HONOR and not is_masked(title) and not title.endswith(p.CANDIDATE_LISTS)
+            and not any(w in title for w in p.RANKING_WORDS))
 
 
 def _subject(before: str) -> str | None:

@@ -286,6 +286,7 @@ GENERIC_PARK_WORDS = (
 HONOR_TRIGGERS = (
     "被评为", "被确定为", "被认定为", "被命名为", "被授予", "被列为", "荣获", "获评", "获批",
     "入选", "挂牌", "获得", "获授", "评为", "认定为", "成功创建", "创建成为", "跻身", "申创",
+    "被批准为", "批准为", "确定为", "被列入", "列入",
 )
 #: Triggers read by the honor rules only (not features of the recogniser): the recipient
 #: before them ("甲乙机械荣膺…", "被省政府表彰为…"), and those whose subject gives the honor
@@ -295,7 +296,7 @@ GIVING_TRIGGERS = ("授予", "表彰了", "表彰")
 #: Titles given to people and teams at an awards meeting (表彰了…的企业家和个人).
 AWARDEE_SUFFIXES = ("个人", "企业家", "党员", "公务员", "团队", "工作者", "书记", "组织", "家庭", "机构")
 #: Words of a ranking sentence, never inside an honor's title.
-RANKING_WORDS = ("位居", "位列", "排名", "居全国", "居全省", "数量")
+RANKING_WORDS = ("位居", "位列", "排名", "居全国", "居全省", "数量", "之一")
 #: How awards and designations end: candidates for the learned recogniser (…奖, …示范基地).
 AWARD_SUFFIXES = ("奖", "示范区", "示范基地", "示范园区", "示范园", "示范点", "示范单位", "示范企业", "试点",
                   "先进单位", "先进集体", "称号", "冠军", "工厂", "名单", "榜单", "小巨人企业", "百强", "十强")
@@ -310,9 +311,12 @@ HONOR_SUFFIXES = (
     "示范区", "示范基地", "示范园区", "示范园", "示范点", "示范单位", "示范企业", "基地", "试点",
     "单位", "集体", "先进", "称号", "奖", "强", "集群", "企业", "园区", "孵化器", "中心", "平台",
     "标兵", "模范", "典型", "样板", "品牌", "工厂", "车间", "载体", "冠军", "名单", "榜单",
+    "先导区", "先行区", "示范项目", "节点", "百强榜",
 )
 #: Unquoted honors with these endings need a qualified name (not just 推荐名单).
 LIST_HONOR_SUFFIXES = ("名单", "榜单")
+#: Lists of candidates and of projects to be served, not of the honored.
+CANDIDATE_LISTS = ("创建名单", "白名单", "储备名单", "候选名单")
 MIN_LIST_HONOR = 8
 #: Words after a quoted honor that say it is an honor ("荣誉称号"); dropped from the label.
 HONOR_TAILS = ("等荣誉称号", "等荣誉", "等称号", "荣誉称号", "称号", "荣誉")

@@ -104,3 +104,34 @@ def test_a_ranking_sentence_is_no_title() -> None:
     from kg.extract.honors import honors_in_clause
 
     assert honors_in_clause("入选省“5个100”、市“5个一批”的项目数量位居省市前列") == []
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor", "expected"),
+    [
+        # 被批准为 and 确定为 name designations
+        ("corpus/248_zigong_kfq_2020.txt", "被批准为", {"国家级农业产业化示范基地", "四川新型工业化示范基地"}),
+        # a pilot zone (…先导区) and a node (…节点) are designations
+        ("corpus/152_zibo_gxq_2023.txt", "人才集聚节点", {"全省首批人才集聚节点"}),
+        # "成为全国第四个、西部地区首个…": which one it is, is not part of the title
+        ("corpus/222_chongqing_xq_2020.txt", "车联网先导区", {"国家级车联网先导区"}),
+        # a place on a ranking is not part of the ranking's name
+        ("corpus/146_lianyungang_gxq_2020.txt", "百强榜", {"中国医药工业百强榜", "第二轮中法工业合作示范项目"}),
+        # a list of candidates is no honor
+        ("corpus/014_linhai_kfq_2023_anon.txt", "创建名单", set()),
+    ],
+)
+def test_designations_in_real_sentences(path: str, anchor: str, expected: set[str]) -> None:
+    found = {h for h, _ in awards(shared_sentence(path, anchor))}
+    assert expected <= found if expected else found == set()
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        ("甲省是开展耕地林地园地空间治理一张图试点的4个省份之一", []),
+        ("全区累计获批5个国家生态文明建设示范区", [("国家生态文明建设示范区", None)]),
+    ],
+)
+def test_counts_and_shares_are_no_titles(text_in: str, expected: list[tuple[str, str | None]]) -> None:
+    assert awards(text_in) == expected
