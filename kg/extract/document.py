@@ -40,7 +40,8 @@ LAST_YEAR_TITLE = re.compile(r"去年|过去一年")
 EARLY_LEAD = re.compile(r"(?<![\d年月])[1-3]月\d{1,2}日(?:讯|电|,|，|上午|下午)")
 #: A publication date ("2024-05-16 14:18") gives the year when the text names none.
 #: ("2024-05-16", "2024/5/16", "2024.05.16") or day first ("27.10.2015 13:05").
-DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.][01]?\d[-/.][0-3]?\d(?!\d)|(?<![\d.])[0-3]?\d\.[01]?\d\.((?:19|20)\d{2})(?!\d)")
+DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.][01]?\d[-/.][0-3]?\d(?!\d)"
+                  r"|(?<![\d.])[0-3]?\d\.[01]?\d\.((?:19|20)\d{2})(?!\d)")
 PERIOD_AFTER_YEAR = (
     (re.compile(r"^(?:度)?上半年"), "H1"),
     (re.compile(r"^(?:度)?下半年"), "H2"),
