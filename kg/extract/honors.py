@@ -117,8 +117,10 @@ RANK_ON_LIST = re.compile(r"(?<=榜)(?:前|第)(?:\d+|[一二三四五六七八�
 
 #: Which one it is, before a title: "成为全国第四个、西部地区首个甲乙先导区" is the title 甲乙先导区.
 #: A count before one ("5个国家级甲乙示范区") says how many, not which.
-ORDINALS_BEFORE = re.compile(r"^(?:成为)?(?:[\u4e00-\u9fff]{0,6}?(?:第(?:\d+|[一二三四五六七八九十]+)[个家]|首个|首家)、?)+"
-                             r"|^(?:\d+|[两二三四五六七八九十]+)个")
+ORDINALS_BEFORE = re.compile(
+    r"^(?:成为)?(?:[\u4e00-\u9fff]{0,6}?(?:第(?:\d+|[一二三四五六七八九十]+)[个家]|首个|首家)、?)+"
+    r"|^(?:\d+|[两二三四五六七八九十]+)个"
+)
 
 
 def _strip_tails(text: str) -> str:
