@@ -129,9 +129,6 @@ NOT_BRAND = (
 )
 #: "支持 A、B 实施…": verbs before a list of firms, and verbs that end the list.
 FIRM_LIST_BEFORE = ("支持", "推动", "帮助", "引导", "鼓励", "服务", "督促", "协调", "指导", "扶持")
-#: Verbs whose object in "<verb>A、B等N个项目" is the firms helped, not projects (推动 and
-#: 督促 take projects: "推动A、B等项目建成投产").
-FIRMS_HELPED_BEFORE = ("支持", "帮助", "引导", "鼓励", "指导", "扶持")
 #: What "A、B等<words>项目" may not hold between 等 and 项目: the items are ways or fields.
 NOT_PROJECT_GROUP = re.compile("方式|方面|措施|手段|形式|渠道|途径|领域|资金")
 #: Roles a firm is named after ("龙头企业<firm>完成…"), and what such a firm then does.
@@ -161,7 +158,8 @@ FIRM_CATEGORY_ENDINGS = ("上市公司", "跨国公司", "项目公司", "平台
 #: Heads of infrastructure that a listed item ends in: a project (甲乙铁路, 丙丁水库), never a firm.
 INFRASTRUCTURE_HEADS = (
     "铁路", "高铁", "城际", "公路", "高速", "机场", "水库", "灌区", "隧道", "大桥", "码头", "港区",
-    "管道", "电站", "航道", "枢纽", "通道", "干线", "水利", "网络",
+    "管道", "电站", "航道", "枢纽", "通道", "干线", "水利", "网络", "气田", "油田", "煤矿", "古城",
+    "城墙", "遗址",
 )
 
 # --- projects -----------------------------------------------------------------

@@ -42,8 +42,9 @@ ENUMERATED = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)个项目[
 LIST_JOINERS = re.compile(r"^(?:以及|及|和|与)")
 #: "该项目": a project named earlier, in this sentence or the last ones.
 ANAPHOR = re.compile(r"(?:该|此)项目")
-#: A capacity or a number in a listed item (甲乙60万吨丙烯, 丙丁3号机组): a project, not a firm.
-QUANTITY = re.compile(r"\d")
+#: A capacity, a number or a phase in a listed item (甲乙60万吨丙烯, 丙丁3号机组, 戊己二期): a
+#: project, not a firm.
+QUANTITY = re.compile(r"\d|[一二三四五六七八九十]期")
 ANAPHOR_TOTAL = re.compile(rf"(?<![计划年度完成已])(?:项目)?总投资{AMOUNT}(?!的|[\u4e00-\u9fff]*项目)")
 ANAPHOR_INVESTOR = re.compile(r"^由([\u4e00-\u9fff·]{2,30}?)(?:投资|投建|出资|建设|打造)")
 MIN_LISTED_PROJECT = 6
@@ -99,7 +100,7 @@ def find_in_clause(clause: str, index: int, next_clause: str) -> list[Item]:
             continue  # "采取A、B等方式提高建成项目效能"
         counted = bool(re.search(r"个", match.group()))
         items = list_before(clause, match.start())
-        firms_listed = (bool(items) and clause[: items[0][1]].rstrip("了").endswith(p.FIRMS_HELPED_BEFORE)
+        firms_listed = (bool(items) and clause[: items[0][1]].rstrip("了").endswith(p.FIRM_LIST_BEFORE)
                         and not any(is_infrastructure(name) or QUANTITY.search(name) for name, _ in items))
         owns = [_item_total(clause[:start]) if counted else None for _, start in items]
         each = len(items) > 1 and None not in owns  # an amount before every item: each its own, not the group's

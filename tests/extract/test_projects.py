@@ -141,7 +141,7 @@ def test_anaphora_gives_facts_to_the_project_named_before(sentences: list[str],
         ("第二批申报西连湖及五龙口三期等2个项目按要求进行资料上报。", []),
         # pieces of infrastructure after 推动 are projects, not firms that were helped
         ("全力推动甲乙铁路、丙丁铁路、戊己水库、庚辛铁路某某段等项目建设。", []),
-        # 推动 takes projects (a brand with its industry word is still a firm); a capacity is a project's
+        # an item with a capacity is a project, even after 推动 (a brand with its industry word is a firm)
         ("推动甲乙60万吨丙烯、丙丁化工等项目释放产能。", ["丙丁化工"]),
         # ways and funds are no group of projects
         ("采取资源化利用、调整微动力设施、纳厂处理等方式提高建成项目治理效能。", []),
