@@ -42,6 +42,12 @@ ENUMERATED = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)个项目[
 LIST_JOINERS = re.compile(r"^(?:以及|及|和|与)")
 #: "该项目": a project named earlier, in this sentence or the last ones.
 ANAPHOR = re.compile(r"(?:该|此)项目")
+#: Words that open a list of the projects a clause before them counts: "开工项目5个，包括A、B…".
+LIST_HEAD = re.compile(r"包括[：:]?|分别[是为][：:]?|[：:]")
+#: A stage said of the projects a list introduces: "集中开工的项目", "新签约项目".
+HEAD_STAGE = re.compile(
+    "(" + "|".join(sorted((t for t, _ in p.STATUS_TRIGGERS), key=len, reverse=True)) + r")的?[\u4e00-\u9fff]{0,4}?项目"
+)
 #: A capacity, a number or a phase in a listed item (甲乙60万吨丙烯, 丙丁3号机组, 戊己二期): a
 #: project, not a firm.
 QUANTITY = re.compile(r"\d|[一二三四五六七八九十]期")
@@ -70,7 +76,32 @@ def find(sentence: Sentence) -> list[Item]:
     for n, (_, clause) in enumerate(parts):
         nxt = parts[n + 1][1] if n + 1 < len(parts) else ""
         out.extend(find_in_clause(clause, sentence.index, nxt))
+    stated = {f.subject for f in out if isinstance(f, Fact) and f.predicate == "status"}
+    for item in list(out):
+        if isinstance(item, Mention) and item.kind is Kind.PROJECT and item not in stated:
+            status = head_status(sentence.text, item.label)
+            if status:
+                out.append(Fact(item, "status", status, sentence.index))
+                stated.add(item)
     return out
+
+
+def head_status(text: str, label: str) -> Status | None:
+    """The status of the projects a list introduces, for an item of the list that states none.
+
+    >>> head_status("本次集中开工的项目共5个，包括甲乙塑料制品项目、丙丁项目等。", "丙丁项目")
+    <Status.UNDER_CONSTRUCTION: 'underConstruction'>
+    """
+    at = text.find(label)
+    head = LIST_HEAD.search(text, 0, at) if at > 0 else None
+    if head is None:
+        return None
+    stage = HEAD_STAGE.search(text, 0, head.start())
+    if stage is None:
+        return None
+    opening = text[: stage.start()]
+    future = any(m in opening[opening.rfind("，") + 1 :] for m in p.FUTURE_MARKERS)
+    return Status.PLANNED if future else Status(dict(p.STATUS_TRIGGERS)[stage.group(1)])
 
 
 def enumerated(sentence: Sentence) -> list[Item]:
@@ -303,7 +334,7 @@ def status_of(sentence: Sentence, label: str) -> Status | None:
     for _, clause in clauses(sentence.text):
         at = clause.find(label)
         if at >= 0:
-            return _status(clause[:at], clause[at + len(label) :])
+            return _status(clause[:at], clause[at + len(label) :]) or head_status(sentence.text, label)
     return None
 
 

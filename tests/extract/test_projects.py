@@ -8,6 +8,7 @@ import pytest
 
 from kg.extract.projects import find
 from kg.types import Fact, Kind, Mention, Sentence
+from tests.conftest import shared_sentence
 
 
 def facts(text: str) -> dict[str, dict[str, object]]:
@@ -162,3 +163,26 @@ def test_each_item_with_its_own_amount_is_a_project_with_its_own_total() -> None
 def test_one_amount_before_a_list_is_the_groups() -> None:
     found = facts("截至目前，总投资15亿元的轴承滚动体等5个项目落地投产。")
     assert "totalInvestment" not in found["轴承滚动体"]
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor", "project", "status"),
+    [
+        # the clause that opens a list says what stage its projects are at
+        ("corpus/123_nantong_xq_2020.txt", "本次集中开工的项目共5个", "艾瑞顺项目", "underConstruction"),
+    ],
+)
+def test_a_list_takes_the_stage_its_head_says(path: str, anchor: str, project: str, status: str) -> None:
+    assert facts(shared_sentence(path, anchor))[project].get("status") == status
+
+
+@pytest.mark.parametrize(
+    ("text_in", "project", "status"),
+    [
+        ("计划开工项目12个，包括甲乙新材料项目、丙丁项目等。", "丙丁项目", "planned"),
+        # a stage after the list's own item wins
+        ("新签约项目8个，其中：甲乙电子项目已开工。", "甲乙电子项目", "underConstruction"),
+    ],
+)
+def test_a_head_in_the_future_plans_its_list(text_in: str, project: str, status: str) -> None:
+    assert facts(text_in)[project].get("status") == status
