@@ -77,7 +77,8 @@ def _observations(sentence: Sentence, year: int | None, default_period: str | No
                   planned: bool) -> list[Observation | LeftOut]:
     out: list[Observation | LeftOut] = []
     period = default_period
-    estimated = listing = projected = False
+    estimated = listing = False
+    projected = bool(ONE_PROJECT.match(sentence.text))  # "该项目由甲乙投资，总投资20亿元，用地200亩"
     owned = ""  # the predicate of a firm's figure ("完成产值"): a clause saying it alike is another firm's
     totals: set[int] = set()  # running totals ("累计28家"): their 累计 is no verb later items share
     target = planned
@@ -292,6 +293,9 @@ def _observation(clause: str, ctx: Context, index: int, period: str | None, kind
 
 
 DIGIT = re.compile(r"\d")
+#: A sentence about the one project named before it: its figures are the project's.
+#: So is one that opens with a project's name as its own clause ("其中，甲乙锂电材料项目，占地…").
+ONE_PROJECT = re.compile(r"^(?:其中[，,])?(?:(?:该|此|这个|这一)项目|[^，,、；;。\d等]{4,40}项目[，,])")
 MAX_PARALLEL_SUBJECT = 14
 #: A clause that ends counting projects: "…共签约5个项目".
 COUNT_OF_PROJECTS = re.compile(r"\d+个[\u4e00-\u9fff]{0,8}?项目$")

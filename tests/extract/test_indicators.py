@@ -56,3 +56,20 @@ def test_approximate_figure() -> None:
     found = [o for o in find(Sentence(0, "累计开展活动20余场，完成投资5200余万元。", 0, 0), 2023, "2023")
              if isinstance(o, Observation)]
     assert [(o.unit, o.approximate, o.qualifier) for o in found][-1] == ("万元", True, "moreThan")
+
+
+@pytest.mark.parametrize(
+    "text_in",
+    [
+        # a sentence about the project named before it: its figures are the project's
+        "该项目由甲乙集团投资成立，将集团大中华区总部移至本区，项目总投资20亿元，用地200亩。",
+        # a sentence that opens with one project's name as its own clause
+        "其中，甲乙锂电科技有限公司正极材料研发生产项目，占地约350亩，一期投资6亿元。",
+    ],
+)
+def test_a_sentence_about_one_project_gives_the_zone_no_figure(text_in: str) -> None:
+    assert observe(text_in) == []
+
+
+def test_a_list_of_projects_still_gives_the_zones_figures() -> None:
+    assert observe("全年新开工项目35个，总投资超100亿元。")[0][:3] == ("新开工项目", "35", "个")
