@@ -31,7 +31,7 @@ MAX_PARK = 16
 RANKED = ("十佳", "十强", "百强")
 #: How a national designation or category opens (国家级…示范园, 全国首批…基地, 省部共建…科技园).
 NATIONAL = re.compile(r"^(?:国家级?|全国(?:首批)?|省部共建)")
-ASPIRATION = re.compile(r"(?:打造|建设成为|建成为|争创|创建)[^，。；,;]*$")
+ASPIRATION = re.compile(r"(?:打造|建设成为|建成为|争创|创建|(?:把|将)[^，。；,;]{1,20}建成)[^，。；,;]*$")
 
 
 def park_names(text: str) -> list[str]:
@@ -77,11 +77,13 @@ def is_park_name(label: str) -> bool:
     """Whether a label can name one park: a national label with no place in it is a designation
     or a category ("国家级低碳示范园"), not a park.
 
-    >>> [is_park_name(x) for x in ("国家数字农业示范园", "国家火炬郑州光电特色产业基地", "甲乙光电产业园")]
-    [False, True, True]
+    >>> [is_park_name(x) for x in ("国家数字农业示范园", "国家火炬郑州光电特色产业基地", "甲乙光电产业园", "深化园区")]
+    [False, True, True, False]
     """
     if any(w in label for w in RANKED):
         return False  # "市十佳…产业园": a ranking's title, an honor
+    if any(w in label for w in p.PARK_POLICY_WORDS):
+        return False  # "深化园区…改革", "做强甲乙科技园": a clause of policy, not a park's name
     if not NATIONAL.match(label):
         return True
     return any(label[i : i + n] in places() for n in (2, 3, 4) for i in range(len(label) - n + 1))

@@ -258,6 +258,9 @@ PARK_SUFFIXES = (
     "产业园区", "工业园区", "科技产业园", "产业园", "工业园", "科技园", "孵化园", "孵化器",
     "创业园", "创新园", "物流园", "园区", "小镇", "中试基地", "孵化基地", "产业基地",
 )
+#: Words of policy text that a park's name never holds ("深化园区改革", "做强甲乙科技园").
+PARK_POLICY_WORDS = ("深化", "优化", "做强", "做优", "做大", "建强", "纳入", "规范", "进园区", "新一轮",
+                     "因地制宜")
 #: Named places for industry without 产业园: candidates for the learned recogniser.
 MORE_PARK_SUFFIXES = ("小镇", "科学城", "科技城", "软件园", "加速器", "孵化中心", "众创空间", "创新港",
                       "产业社区", "生物城", "汽车城", "医药谷", "光谷", "药谷", "信息谷", "硅谷", "智谷", "工业港",
