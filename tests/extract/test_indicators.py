@@ -73,3 +73,15 @@ def test_a_sentence_about_one_project_gives_the_zone_no_figure(text_in: str) -> 
 
 def test_a_list_of_projects_still_gives_the_zones_figures() -> None:
     assert observe("全年新开工项目35个，总投资超100亿元。")[0][:3] == ("新开工项目", "35", "个")
+
+
+@pytest.mark.parametrize(
+    ("text_in", "metric"),
+    [
+        # a time word or an adverb before the counted thing is not the metric's
+        ("三季度签约重点项目30个。", "签约重点项目"),
+        ("初步谋划重大项目420个。", "重大项目"),
+    ],
+)
+def test_time_words_and_adverbs_open_no_metric(text_in: str, metric: str) -> None:
+    assert observe(text_in)[0][0] == metric
