@@ -57,13 +57,21 @@ def _by_level() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return government, department, zone_body
 
 
+#: A word every match of each pattern holds (<place>省/市<body>, government, department,
+#: zone body): a sentence without it is not searched with that pattern.
+NEEDED = (("市", "省"), ("政府",), ("厅", "局", "委"), ("管委会", "党工委", "局"))
+#: The last characters of every body's name: a sentence with none of them names no body.
+ENDINGS = frozenset("办室会局厅委府")
+
+
 def find(sentence: Sentence) -> list[Mention]:
     """Government bodies: by place, by level and a named zone's own (in order of the text)."""
     text = sentence.text
     found: dict[int, str] = {}
-    patterns = list(_by_level())
-    if "市" in text or "省" in text:  # the one word every <place>省/市<body> has
-        patterns.insert(0, _body())
+    if ENDINGS.isdisjoint(text):
+        return []
+    patterns = [pattern for pattern, needed in zip((_body(), *_by_level()), NEEDED, strict=True)
+                if any(word in text for word in needed)]
     for pattern in patterns:
         for match in pattern.finditer(text):
             start = match.start()
