@@ -225,7 +225,18 @@ def is_entity_name(label: str) -> bool:
     """Whether a label can name a firm, project, park or zone: no verb that says what happened
     to it (荣获, 列入, 来自…; a clause, not a name) and no count of projects (甲乙两大项目).
 
-    >>> [is_entity_name(x) for x in ("甲乙纺机发力碳纤维装备荣获一等奖", "甲乙集团两大高科技项目", "甲乙汽车项目")]
-    [False, False, True]
+    >>> names = ("甲乙纺机发力碳纤维装备荣获一等奖", "甲乙集团两大高科技项目", "甲乙汽车项目", "乙)丙新区")
+    >>> [is_entity_name(x) for x in names]
+    [False, False, True, False]
     """
-    return not CLAUSE_VERB.search(label) and not COUNTED_PROJECTS.search(label)
+    return not CLAUSE_VERB.search(label) and not COUNTED_PROJECTS.search(label) and _balanced(label)
+
+
+def _balanced(label: str) -> bool:
+    """Every bracket a name opens it closes, and none it closes is opened before it (甲乙)丙)."""
+    depth = 0
+    for ch in label:
+        depth += (ch in "(（") - (ch in ")）")
+        if depth < 0:
+            return False
+    return depth == 0

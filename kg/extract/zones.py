@@ -107,8 +107,9 @@ def is_zone_name(label: str) -> bool:
     """Whether a label can name a zone: a place (or a proper name) before a zone suffix, never a
     bare suffix, a count, an enumeration or a phrase of policy text.
 
-    >>> [is_zone_name(x) for x in ("甲州新区", "六是高新区", "五大开发区", "新区", "深化开发区", "镇村片区")]
-    [True, False, False, False, False, True]
+    >>> names = ("甲州新区", "六是高新区", "五大开发区", "新区", "深化开发区", "镇村片区", "甲省首个国家级新区")
+    >>> [is_zone_name(x) for x in names]
+    [True, False, False, False, False, True, False]
     """
     suffix = next((s for s in ANY_ZONE_SUFFIX if label.endswith(s)), None)
     if suffix is None:
@@ -116,6 +117,8 @@ def is_zone_name(label: str) -> bool:
     place = label[: -len(suffix)]
     if len(place) < 2 or NOT_A_NAME_START.match(place) or p.ZONE_PREFIX_COUNT.match(place) or "的" in place:
         return False
+    if any(w in place for w in p.NOT_IN_ZONE_NAMES):
+        return False  # "甲省首个国家级新区", "甲省再添国家级经开区": which one, or what happened, not a name
     if is_masked(label) or _province_only(place) or label in p.GENERIC_ZONE_WORDS:
         return False
     first = tokens(place)[0]
