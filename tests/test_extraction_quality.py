@@ -113,11 +113,19 @@ def test_no_gold_name_is_written_into_the_extractor() -> None:
 
 
 def _is_vocabulary(label: str) -> bool:
-    """Metric names and categories of firms are generic vocabulary of the genre, not names."""
-    from kg.extract.patterns import APPOSITIVE_HEADS, GENERIC_FIRMS, GENERIC_PROJECT_WORDS, METRIC_CONCEPTS
+    """Metric names and categories of firms are generic vocabulary of the genre, not names; the
+    central state's bodies (国务院办公厅, 海关总署) are a closed class, like the provinces."""
+    from kg.extract.patterns import (
+        APPOSITIVE_HEADS,
+        GENERIC_FIRMS,
+        GENERIC_PROJECT_WORDS,
+        METRIC_CONCEPTS,
+        NATIONAL_BODIES,
+    )
 
     words = {form for forms in METRIC_CONCEPTS.values() for form in forms}
-    return label in words or label in GENERIC_FIRMS or label in GENERIC_PROJECT_WORDS or label in APPOSITIVE_HEADS
+    return (label in words or label in GENERIC_FIRMS or label in GENERIC_PROJECT_WORDS or label in APPOSITIVE_HEADS
+            or label in NATIONAL_BODIES)
 
 
 def test_eval_command_prints_scores_and_errors(tmp_path: Path) -> None:

@@ -61,7 +61,17 @@ def _by_level() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 #: zone body): a sentence without it is not searched with that pattern.
 NEEDED = (("市", "省"), ("政府",), ("厅", "局", "委"), ("管委会", "党工委", "局"))
 #: The last characters of every body's name: a sentence with none of them names no body.
-ENDINGS = frozenset("办室会局厅委府")
+ENDINGS = frozenset("办室会局厅委府部院署行大协央心")
+#: A character every central body's name holds.
+NATIONAL_MARKS = frozenset("部院署局委行大协央心")
+
+
+@lru_cache(maxsize=1)
+def _national() -> re.Pattern[str]:
+    """The central state's bodies, longest first, not inside a post (国务院副总理) or a longer name."""
+    names = "|".join(map(re.escape, sorted(p.NATIONAL_BODIES, key=len, reverse=True)))
+    return re.compile(rf"(?<![\u4e00-\u9fff])(?:{names})(?![\u4e00-\u9fff]*(?:长|主任|书记|总理|委员|部长))"
+                      rf"|(?<=[{BEFORE_BARE}])(?:{names})(?![\u4e00-\u9fff]*(?:长|主任|书记|总理|委员|部长))")
 
 
 def find(sentence: Sentence) -> list[Mention]:
@@ -72,6 +82,8 @@ def find(sentence: Sentence) -> list[Mention]:
         return []
     patterns = [pattern for pattern, needed in zip((_body(), *_by_level()), NEEDED, strict=True)
                 if any(word in text for word in needed)]
+    if NATIONAL_MARKS.intersection(text):
+        patterns.insert(0, _national())
     for pattern in patterns:
         for match in pattern.finditer(text):
             start = match.start()

@@ -142,6 +142,21 @@ FIRM_LIST_AFTER = ("实施", "增产", "扩产", "上市", "做大", "做强", "
                    "转型", "规划", "加快", "开展", "申报", "落地", "扩大", "新建", "提升")
 #: Suffixes of government bodies named with a place (许昌市棚改办).
 ORGANIZATION_SUFFIXES = ("办公室", "委员会", "管委会", "局", "办", "厅")
+#: The central state's bodies, a closed class like the provinces: the State Council, its
+#: ministries and commissions (current and former names, with their common short forms),
+#: the bodies under them that the genre names, and the party's and the legislature's centre.
+NATIONAL_BODIES = (
+    "国务院办公厅", "国务院国资委", "国务院", "国家发展和改革委员会", "国家发展改革委", "国家发改委",
+    "工业和信息化部", "工信部", "科学技术部", "科技部火炬中心", "科技部", "商务部", "财政部", "教育部",
+    "自然资源部", "国土资源部", "生态环境部", "环境保护部", "住房和城乡建设部", "住房城乡建设部", "住建部",
+    "交通运输部", "水利部", "农业农村部", "农业部", "人力资源和社会保障部", "人力资源社会保障部", "人社部",
+    "民政部", "司法部", "公安部", "文化和旅游部", "文旅部", "国家卫生健康委", "国家卫健委", "应急管理部",
+    "退役军人事务部", "审计署", "海关总署", "国家税务总局", "国家市场监督管理总局", "国家市场监管总局",
+    "国家统计局", "国家知识产权局", "国家能源局", "国家外汇管理局", "中国人民银行", "中国证监会",
+    "国家金融监督管理总局", "国家数据局", "国家网信办", "中央网信办", "国家铁路局", "中国民航局",
+    "国家邮政局", "国家林业和草原局", "国家林草局", "国家航天局", "中国科学院", "中国工程院", "全国人大",
+    "全国政协", "党中央", "中共中央",
+)
 #: Bodies of a named zone: its committee and its party working committee (甲市高新区管委会).
 ZONE_BODIES = ("管委会", "党工委")
 #: Words opening with 省/市/区/县 that are no abbreviation of a government (市场, 区域, 县域, 省级…).
