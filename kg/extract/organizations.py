@@ -59,7 +59,7 @@ def _by_level() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 #: A word every match of each pattern holds (<place>省/市<body>, government, department,
 #: zone body): a sentence without it is not searched with that pattern.
-NEEDED = (("市", "省"), ("政府",), ("厅", "局", "委"), ("管委会", "党工委", "局"))
+NEEDED = (("市", "省"), ("政府",), ("厅", "局", "委"), ("管委会", "工委", "政府", "局"))
 #: The last characters of every body's name: a sentence with none of them names no body.
 ENDINGS = frozenset("办室会局厅委府部院署行大协央心")
 #: A character every central body's name holds.

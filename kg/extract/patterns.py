@@ -157,8 +157,9 @@ NATIONAL_BODIES = (
     "国家邮政局", "国家林业和草原局", "国家林草局", "国家航天局", "中国科学院", "中国工程院", "全国人大",
     "全国政协", "党中央", "中共中央",
 )
-#: Bodies of a named zone: its committee and its party working committee (甲市高新区管委会).
-ZONE_BODIES = ("管委会", "党工委")
+#: Bodies of a named zone: its committee, its party working committee and its government
+#: (甲市高新区管委会, 甲市新区人民政府).
+ZONE_BODIES = ("管委会", "党工委", "工委", "人民政府")
 #: Words opening with 省/市/区/县 that are no abbreviation of a government (市场, 区域, 县域, 省级…).
 NOT_GOVERNMENT_START = ("场", "域", "级", "内", "外", "属", "委书记", "委常委", "长")
 #: Common surnames, to join a name jieba splits (张 + 良才); shared with the segmenter.

@@ -20,6 +20,8 @@ def bodies(text: str) -> list[str]:
         # the central state's bodies, a closed class
         ("经国务院批准，商务部、科技部火炬中心联合发文", ["国务院", "商务部", "科技部火炬中心"]),
         ("国家发改委、省发改委批复同意", ["国家发改委", "省发改委"]),
+        # a named zone's party committee and government
+        ("郑州高新区工委、许昌经开区人民政府联合印发", ["郑州高新区工委", "许昌经开区人民政府"]),
         # a body named inside a person's post is not annotated
         ("国务院副总理甲乙到园区调研", []),
         ("科技部部长甲乙出席", []),
