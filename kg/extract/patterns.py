@@ -305,7 +305,7 @@ GENERIC_PARK_WORDS = (
 HONOR_TRIGGERS = (
     "被评为", "被确定为", "被认定为", "被命名为", "被授予", "被列为", "荣获", "获评", "获批",
     "入选", "挂牌", "获得", "获授", "评为", "认定为", "成功创建", "创建成为", "跻身", "申创",
-    "被批准为", "批准为", "确定为", "被列入", "列入",
+    "被批准为", "批准为", "确定为", "被列入", "列入", "入围", "入列", "晋级", "创成", "获建",
 )
 #: Triggers read by the honor rules only (not features of the recogniser): the recipient
 #: before them ("甲乙机械荣膺…", "被省政府表彰为…"), and those whose subject gives the honor

@@ -119,6 +119,8 @@ def test_a_ranking_sentence_is_no_title() -> None:
         ("corpus/146_lianyungang_gxq_2020.txt", "百强榜", {"中国医药工业百强榜", "第二轮中法工业合作示范项目"}),
         # a list of candidates is no honor
         ("corpus/014_linhai_kfq_2023_anon.txt", "创建名单", set()),
+        # 入围 names a list the firms made
+        ("corpus/215_lanzhou_xq_2021.txt", "入围", {"国家级绿色工厂"}),
     ],
 )
 def test_designations_in_real_sentences(path: str, anchor: str, expected: set[str]) -> None:
