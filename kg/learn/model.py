@@ -209,11 +209,13 @@ def _investors(kept: list[Mention], facts: tuple[Fact, ...]) -> tuple[Fact, ...]
     return tuple(out)
 
 
+#: How an award, a mansion, a museum, a park or a station ends: never a firm's name (飞天奖, 甲乙府).
+NOT_FIRM_ENDINGS = ("奖", "府", "馆", "园", "站")
 #: Constraints from the genre that a name of some class must meet, whatever the model says.
 CONSTRAINTS: dict[str, Callable[[str], bool]] = {
     Kind.ZONE.value: lambda x: is_zone_name(x) and is_entity_name(x),
     Kind.PARK.value: lambda x: is_park_name(x) and is_entity_name(x),
-    Kind.COMPANY.value: is_entity_name,
+    Kind.COMPANY.value: lambda x: is_entity_name(x) and not x.endswith(NOT_FIRM_ENDINGS),
     Kind.PROJECT.value: is_entity_name,
 }
 

@@ -136,6 +136,10 @@ def test_a_firm_the_model_finds_opening_a_projects_name_is_its_investor() -> Non
         # a count of projects is no project's name
         ("石药集团两大高科技项目", "Project"),
         ("工业投资七成以上来自新开工项目", "Project"),
+        # an award, a mansion or a station is no firm
+        ("甲乙飞天奖", "Company"),
+        ("甲乙王府", "Company"),
+        ("甲乙水电站", "Company"),
     ],
 )
 def test_a_clause_or_a_count_is_no_name_whatever_the_model_says(label: str, cls: str) -> None:
