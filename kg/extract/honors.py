@@ -23,7 +23,7 @@ from kg.types import Fact, Kind, Mention, Sentence
 
 #: Triggers, and a bare 获 right before a quoted title (获“创新贡献奖”二等奖).
 TRIGGERS = (*p.HONOR_TRIGGERS, *p.RECEIVING_TRIGGERS, *p.GIVING_TRIGGERS)
-TRIGGER = re.compile("|".join(map(re.escape, TRIGGERS)) + "|获(?=“)")
+TRIGGER = re.compile("|".join(map(re.escape, TRIGGERS)).replace("获得", "获得(?!感)") + "|获(?=“)")
 QUOTED_RUN = re.compile(r"^(?:[\u4e00-\u9fff\d]{0,20}?)((?:“[^”]{2,40}”[、和及]?)+)")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 LEAD_WORDS = re.compile(r"^(?:(?:[一二三四五六七八九十]是|其中|同时|此外|另外|辖区|引育的|引进的|新引进的)[，,]?)+")
@@ -129,10 +129,15 @@ def _strip_tails(text: str) -> str:
     return ORDINALS_BEFORE.sub("", RANK_ON_LIST.sub("", text))
 
 
+#: Verbs that open a task, not a title: "成立甲乙中心", "建设国家医学中心和…".
+TASK_OPENERS = ("成立", "建设", "组建", "设立", "推动", "推进")
+
+
 def _is_title(title: str) -> bool:
     """A title of some length, not masked, no ranking sentence ("…的项目数量位居省市前列") and no
     list of candidates ("列入甲乙园区创建名单")."""
     return (2 <= len(title) <= MAX_HONOR and not is_masked(title) and not title.endswith(p.CANDIDATE_LISTS)
+            and not title.startswith(TASK_OPENERS)
             and not any(w in title for w in p.RANKING_WORDS))
 
 

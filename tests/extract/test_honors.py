@@ -133,6 +133,9 @@ def test_designations_in_real_sentences(path: str, anchor: str, expected: set[st
     [
         ("甲省是开展耕地林地园地空间治理一张图试点的4个省份之一", []),
         ("全区累计获批5个国家生态文明建设示范区", [("国家生态文明建设示范区", None)]),
+        # 获得感 is a feeling, not a trigger; a task (成立…, 建设…) is no title
+        ("人民群众获得感、幸福感、安全感不断增强", []),
+        ("获批成立甲乙国家技术创新中心丙丁中心", []),
     ],
 )
 def test_counts_and_shares_are_no_titles(text_in: str, expected: list[tuple[str, str | None]]) -> None:
