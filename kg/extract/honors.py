@@ -133,11 +133,18 @@ def _strip_tails(text: str) -> str:
 TASK_OPENERS = ("成立", "建设", "组建", "设立", "推动", "推进")
 
 
+#: A title of only a scope and a generic head says which honor no more than "一个奖" does:
+#: 国家级大奖, 国家、国际大奖, 全国试点, 全国50强, 卓越级.
+VAGUE_TITLE = re.compile(
+    r"^(?:国家级?|国际|全国|全省|省级?|市级?|世界|和|、|[\d]+)*(?:大奖|奖项|奖|试点|强|名单|称号|荣誉|卓越级|级)$"
+)
+
+
 def _is_title(title: str) -> bool:
     """A title of some length, not masked, no ranking sentence ("…的项目数量位居省市前列") and no
     list of candidates ("列入甲乙园区创建名单")."""
     return (2 <= len(title) <= MAX_HONOR and not is_masked(title) and not title.endswith(p.CANDIDATE_LISTS)
-            and not title.startswith(TASK_OPENERS)
+            and not title.startswith(TASK_OPENERS) and not VAGUE_TITLE.match(title)
             and not any(w in title for w in p.RANKING_WORDS))
 
 

@@ -136,6 +136,9 @@ def test_designations_in_real_sentences(path: str, anchor: str, expected: set[st
         # 获得感 is a feeling, not a trigger; a task (成立…, 建设…) is no title
         ("人民群众获得感、幸福感、安全感不断增强", []),
         ("获批成立甲乙国家技术创新中心丙丁中心", []),
+        # a scope and a generic head name no honor
+        ("10部作品荣获国家级和国际大奖", []),
+        ("甲乙区入选全国试点", []),
     ],
 )
 def test_counts_and_shares_are_no_titles(text_in: str, expected: list[tuple[str, str | None]]) -> None:
