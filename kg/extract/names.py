@@ -218,6 +218,8 @@ def strip_generic(name: str, words: tuple[str, ...]) -> str:
 
 
 CLAUSE_VERB = re.compile("|".join(p.VERBS_NEVER_IN_NAMES))
+#: A list cut into a name: "甲乙等标志性项目", "丙丁等高铁" (中等, 高等, 一等 are words of names).
+LISTED_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![中高平同均对一二三特])等(?=[\u4e00-\u9fff])")
 COUNTED_PROJECTS = re.compile(r"(?:[两二三四五六七八九十]+|\d+)(?:大|个)[\u4e00-\u9fff]{0,6}项目$")
 
 
@@ -225,11 +227,12 @@ def is_entity_name(label: str) -> bool:
     """Whether a label can name a firm, project, park or zone: no verb that says what happened
     to it (荣获, 列入, 来自…; a clause, not a name) and no count of projects (甲乙两大项目).
 
-    >>> names = ("甲乙纺机发力碳纤维装备荣获一等奖", "甲乙集团两大高科技项目", "甲乙汽车项目", "乙)丙新区")
+    >>> names = ("甲乙纺机发力碳纤维装备荣获一等奖", "甲乙集团两大高科技项目", "甲乙汽车项目", "乙)丙新区", "丙丁等高铁")
     >>> [is_entity_name(x) for x in names]
-    [False, False, True, False]
+    [False, False, True, False, False]
     """
-    return not CLAUSE_VERB.search(label) and not COUNTED_PROJECTS.search(label) and _balanced(label)
+    return (not CLAUSE_VERB.search(label) and not COUNTED_PROJECTS.search(label) and _balanced(label)
+            and not LISTED_INSIDE.search(label))
 
 
 def _balanced(label: str) -> bool:

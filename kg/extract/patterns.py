@@ -410,7 +410,7 @@ PERIODS = (
 #: Verbs that say what happened to a thing: never inside the name of a firm, project, park or
 #: zone (a span that holds one is a clause: "甲乙纺机发力碳纤维装备荣获一等奖").
 VERBS_NEVER_IN_NAMES = ("荣获", "获评", "获得", "列入", "入选", "来自", "发力", "实现", "完成", "签约", "落户", "开工",
-                        "投产", "竣工", "推进", "加快", "做实", "打造")
+                        "投产", "竣工", "推进", "加快", "做实", "打造", "获批", "建好", "深化")
 #: Verbs before a value that say it is a level reached, and words that say it was added up.
 LEVEL_VERBS = ("达到", "增至", "增加到", "提高到", "提升至", "提高至", "突破", "超过", "超", "达", "为")
 FLOW_WORDS = ("累计", "新增", "净增", "共", "合计", "完成", "实施", "建成", "引进", "培育", "减轻", "节省", "节约")
