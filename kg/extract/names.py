@@ -227,7 +227,8 @@ def is_entity_name(label: str) -> bool:
     """Whether a label can name a firm, project, park or zone: no verb that says what happened
     to it (荣获, 列入, 来自…; a clause, not a name) and no count of projects (甲乙两大项目).
 
-    >>> names = ("甲乙纺机发力碳纤维装备荣获一等奖", "甲乙集团两大高科技项目", "甲乙汽车项目", "乙)丙新区", "丙丁等高铁")
+    >>> names = ("甲乙纺机发力碳纤维装备荣获一等奖", "甲乙集团两大高科技项目", "甲乙汽车项目", "乙)丙新区",
+    ...          "丙丁等高铁")
     >>> [is_entity_name(x) for x in names]
     [False, False, True, False, False]
     """
