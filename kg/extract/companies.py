@@ -71,6 +71,19 @@ def legal_names(text: str) -> list[str]:
     return [n for n in out if not any(n != m and n in m for m in out)]  # 四川…集团 inside 四川…集团…有限公司
 
 
+COUNTRY = re.compile("^(?:" + "|".join(sorted(p.COUNTRIES, key=len, reverse=True)) + ")")
+
+
+def without_country(name: str) -> str:
+    """A firm's name without the country word before it: 德国甲乙传动 → 甲乙传动 (中德甲乙 stays).
+
+    >>> without_country("韩国晓丰化学"), without_country("中德甲乙"), without_country("德国")
+    ('晓丰化学', '中德甲乙', '德国')
+    """
+    match = COUNTRY.match(name)
+    return name[match.end() :] if match and len(name) - match.end() >= MIN_BRAND else name
+
+
 def short_name_prefix(name: str) -> str | None:
     """The company short name a project name starts with (brand + industry word), if any.
 
@@ -204,7 +217,7 @@ def find(sentence: Sentence) -> list[Mention]:
     text = sentence.text
     names = legal_names(text) + listed_firms(text) + supported_firms(text) + appositive_firms(text)
     seen: list[str] = []
-    for name in names:
+    for name in map(without_country, names):
         if name not in seen:
             seen.append(name)
     return [Mention(Kind.COMPANY, name, sentence.index) for name in seen]

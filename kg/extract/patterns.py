@@ -166,6 +166,13 @@ NOT_GOVERNMENT_START = ("场", "域", "级", "内", "外", "属", "委书记", "
 SURNAMES = _SURNAMES
 #: Words that open a byline; the names in it are people.
 BYLINE_WORDS = ("记者", "通讯员", "编辑", "摄影", "责任编辑")
+#: Foreign countries: a country word before a firm (德国甲乙, 韩国丙丁) describes it and stays out of
+#: the firm's name; a name that fuses it (中德甲乙) keeps it.
+COUNTRIES = (
+    "美国", "德国", "英国", "法国", "日本", "韩国", "意大利", "荷兰", "瑞士", "瑞典", "丹麦", "芬兰", "挪威",
+    "比利时", "奥地利", "西班牙", "葡萄牙", "加拿大", "澳大利亚", "新西兰", "新加坡", "以色列", "印度",
+    "俄罗斯", "沙特", "阿联酋", "卡塔尔", "马来西亚", "泰国", "越南", "印度尼西亚", "巴西", "墨西哥",
+)
 #: Generic phrases that are categories of firms, never a firm.
 GENERIC_FIRMS = (
     "企业", "公司", "集团", "高新技术企业", "科技型中小企业", "专精特新", "规上工业企业",

@@ -14,7 +14,14 @@ import re
 from decimal import Decimal
 
 from kg.extract import patterns as p
-from kg.extract.companies import coined_firm, is_infrastructure, legal_names, place_prefix, short_name_prefix
+from kg.extract.companies import (
+    coined_firm,
+    is_infrastructure,
+    legal_names,
+    place_prefix,
+    short_name_prefix,
+    without_country,
+)
 from kg.extract.names import (
     ENUMERATION,
     clean,
@@ -297,10 +304,10 @@ def _investor(name: str) -> str | None:
         return None
     legal = legal_names(name)
     if legal and name.startswith(legal[0]) and len(name) > len(legal[0]):
-        return legal[0]
+        return without_country(legal[0])
     prefix = short_name_prefix(name) or place_prefix(name)
     if prefix and len(name) > len(prefix) + 1:
-        return prefix
+        return without_country(prefix)
     return None
 
 

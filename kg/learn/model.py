@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.extract.companies import without_country
 from kg.extract.names import is_entity_name
 from kg.extract.parks import is_park_name
 from kg.extract.projects import status_of
@@ -170,12 +171,17 @@ def apply(extraction: Extraction, scored: dict[int, Scored]) -> Extraction:
                            or (m.kind.value in EXACT_RULES and m.label not in sentences.get(m.sentence, m.label))]
     for index, items in sorted(scored.items()):
         valid = [(cand, cls, score) for cand, cls, score in items if cls == NONE or _valid(cls, cand.text)]
-        kept += [Mention(Kind(cls), cand.text, index) for cand, cls, _ in _choose(valid)]
+        kept += [Mention(Kind(cls), _label(cls, cand.text), index) for cand, cls, _ in _choose(valid)]
     kept = list(dict.fromkeys(kept))
     known = set(kept)
     facts = tuple(f for f in extraction.facts if _holds(f, known))
     facts += _statuses(extraction, kept, facts)
     return replace(extraction, mentions=tuple(kept), facts=facts + _investors(kept, facts))
+
+
+def _label(cls: str, text: str) -> str:
+    """A name as it is kept: a firm without the country word before it (德国甲乙 → 甲乙)."""
+    return without_country(text) if cls == Kind.COMPANY.value else text
 
 
 def _statuses(extraction: Extraction, kept: list[Mention], facts: tuple[Fact, ...]) -> tuple[Fact, ...]:

@@ -44,6 +44,8 @@ def test_zones(text_in: str, expected: list[str]) -> None:
         # places after 支持 are no firms
         ("统筹省级财力14.24亿元，支持甲市、乙丙两市实施地质灾害避险搬迁项目一期。", []),
         ("其中，主导产业龙头企业华阳比克汽车完成总产值124.6亿元，同比增长19.5%。", ["华阳比克汽车"]),
+        # a country word before a firm stays out of its name (中德… fuses it and keeps it)
+        ("德国甲乙传动技术(杭州)有限公司便是其中之一", ["甲乙传动技术(杭州)有限公司"]),
         # a list of regions, not firms
         ("瞄准京津冀等重点区域龙头企业，实行产业链招商。", []),
     ],
