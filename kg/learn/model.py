@@ -215,8 +215,9 @@ def _investors(kept: list[Mention], facts: tuple[Fact, ...]) -> tuple[Fact, ...]
     return tuple(out)
 
 
-#: How an award, a mansion, a museum, a park or a station ends: never a firm's name (飞天奖, 甲乙府).
-NOT_FIRM_ENDINGS = ("奖", "府", "馆", "园", "站")
+#: How an award, a mansion, a museum, a park, a station or a group of units (甲乙系) ends: never a
+#: firm's name (飞天奖, 甲乙府).
+NOT_FIRM_ENDINGS = ("奖", "府", "馆", "园", "站", "系")
 #: Constraints from the genre that a name of some class must meet, whatever the model says.
 CONSTRAINTS: dict[str, Callable[[str], bool]] = {
     Kind.ZONE.value: lambda x: is_zone_name(x) and is_entity_name(x),

@@ -140,6 +140,7 @@ def test_a_firm_the_model_finds_opening_a_projects_name_is_its_investor() -> Non
         ("甲乙飞天奖", "Company"),
         ("甲乙王府", "Company"),
         ("甲乙水电站", "Company"),
+        ("甲乙系", "Company"),
     ],
 )
 def test_a_clause_or_a_count_is_no_name_whatever_the_model_says(label: str, cls: str) -> None:
