@@ -78,15 +78,26 @@ CJK_NAME = r"[\u4e00-\u9fff]{2,3}"
 SPEECH = "说|表示|介绍|感慨|指出|强调|认为|坦言|告诉记者"
 #: Names that a pattern of the genre marks: after a post and before a verb of speech, in a
 #: byline ((潘睿 报道), 【作者:陈静】, □郭文丹, (王经纬摄)), or in a list of leaders.
+POSTS = "|".join(sorted(p.PERSON_TITLES, key=len, reverse=True))
+#: Names a post and a verb of speech (or a preposition opening what the person did) enclose: the
+#: name needs no common surname ("党工委书记保德林介绍说", "管委会主任甲乙丙在仪式上说").
+ENCLOSED = (
+    re.compile(rf"(?:{POSTS})({CJK_NAME})(?={SPEECH})"),
+    re.compile(rf"(?:{POSTS})([\u4e00-\u9fff]{{2}}(?:(?![在就对向和与])[\u4e00-\u9fff])?)(?=在|就|对|向)"),
+)
+#: Names in a credit line: "(责编:甲乙、丙丁)", "(首席记者 甲乙 实习生 丙丁)", "甲乙丙/摄".
+CREDIT_WORDS = ("首席记者", "责编", "编辑", "记者", "通讯员", "实习生", "摄影")
+CREDIT = re.compile(rf"(?:{'|'.join(CREDIT_WORDS)})[:：\s]*((?:[\u4e00-\u9fff]{{2,3}}[、\s]+)*[\u4e00-\u9fff]{{2,3}})"
+                    r"(?=[)）】]|$)")
+PHOTO_CREDIT = re.compile(rf"(?<![\u4e00-\u9fff])({CJK_NAME})/摄")
 NAME_PATTERNS = (
-    re.compile(rf"(?:{'|'.join(sorted(p.PERSON_TITLES, key=len, reverse=True))})({CJK_NAME})(?={SPEECH})"),
     re.compile(rf"(?:记者|通讯员|作者|编辑|摄影)[:：]?({CJK_NAME})(?=[】\])）]|$|记者|通讯员|编辑|摄影)"),
     re.compile(rf"^[（(]({CJK_NAME})[）)]"),
     re.compile(rf"[（(]({CJK_NAME})报道[）)]"),
     re.compile(rf"□({CJK_NAME})"),
     re.compile(rf"[（(]({CJK_NAME})摄[）)]"),
 )
-LEADER_LIST = re.compile(rf"领导((?:{CJK_NAME}、)+{CJK_NAME})(?=等)")
+LEADER_LIST = re.compile(rf"领导((?:{CJK_NAME}、)+{CJK_NAME})(?=等|参加|出席|陪同|一同)")
 
 
 def marked_names(text: str) -> list[str]:
@@ -94,7 +105,11 @@ def marked_names(text: str) -> list[str]:
     names = [m.group(1) for pattern in NAME_PATTERNS for m in pattern.finditer(text)]
     for match in LEADER_LIST.finditer(text):
         names += match.group(1).split("、")
-    return [n for n in dict.fromkeys(names) if n[0] in p.SURNAMES or len(n) == 2]
+    surnamed = [n for n in names if n[0] in p.SURNAMES or len(n) == 2]
+    enclosed = [m.group(1) for pattern in ENCLOSED for m in pattern.finditer(text)]
+    credited = [n for m in [*CREDIT.finditer(text), *PHOTO_CREDIT.finditer(text)]
+                for n in re.split(r"[、\s]+", m.group(1)) if n not in CREDIT_WORDS]
+    return list(dict.fromkeys(surnamed + enclosed + credited))
 
 
 def find(sentence: Sentence) -> list[Mention | Fact]:

@@ -121,3 +121,24 @@ def test_people(text_in: str, expected: list[tuple[str, str | None]]) -> None:
 def test_document_info(text_in: str, expected: tuple[str | None, int, str]) -> None:
     info = describe(text_in)
     assert (info.zone, info.year, info.period) == expected
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        # a post and a verb of speech enclose a name, whatever its surname
+        ("甲市开发区党工委书记丙丁戊介绍说。", ["丙丁戊"]),
+        # a post and a preposition opening what the person did
+        ("管委会主任甲乙丙在揭牌仪式上说。", ["甲乙丙"]),
+        # credit lines: editors, reporters, interns, photographers
+        ("(责编:甲乙丙、丁戊己)", ["甲乙丙", "丁戊己"]),
+        ("(首席记者 甲乙丙 实习生 丁戊己)昨日", ["甲乙丙", "丁戊己"]),
+        ("甲乙丙/摄", ["甲乙丙"]),
+        # a list of leaders before what they did
+        ("市领导王甲乙、李丙丁参加调研活动。", ["王甲乙", "李丙丁"]),
+        # no name where the credit word opens a clause
+        ("记者从园区获悉，", []),
+    ],
+)
+def test_names_the_genre_marks(text_in: str, expected: list[str]) -> None:
+    assert people.marked_names(text_in) == expected
