@@ -41,6 +41,12 @@ AMOUNT = r"(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)"
 #: "总投资 X 亿元的 <name>": not 计划投资/年度投资/完成投资, which are spending, not totals.
 OWN_TOTAL_BEFORE = re.compile(rf"(?<![计划年度完成])(?:总投资|投资){AMOUNT}的?$")
 OWN_TOTAL_AFTER = re.compile(rf"^(?:项目)?(?:计划)?总投资{AMOUNT}$")
+#: A total right after the name, in its clause: "甲乙项目总投资20亿元", "甲乙项目（总投资20亿元）".
+OWN_TOTAL_RIGHT_AFTER = re.compile(rf"^[（(]?(?:计划)?总投资{AMOUNT}(?=[）)]|$)")
+#: A count before a name: the total after it is the group's ("两个项目总投资…").
+COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)个")
+#: What before a name makes it one of several: "甲项目和乙项目总投资…" is the pair's.
+JOINED_BEFORE = ("、", "和", "及", "与", "以及")
 Item = Mention | Fact
 #: "…项目等 5 个项目" / "…项目等项目": the figure before the list is the group's.
 GROUP_AFTER = re.compile(r"^等[^，。；,;]{0,8}?(?:(?:\d+|[一二三四五六七八九十两几多]+)[余多]?(?:个|项|批)|项目)")
@@ -188,6 +194,8 @@ def _own_total(before: str, rest: str, next_clause: str) -> Decimal | None:
     match = OWN_TOTAL_BEFORE.search(before)
     if not match and not rest and not re.search(r"\d+个", before):
         match = OWN_TOTAL_AFTER.match(next_clause.rstrip("。！；;"))
+    if not match and not before.endswith(JOINED_BEFORE) and not COUNTED_BEFORE.search(before):
+        match = OWN_TOTAL_RIGHT_AFTER.match(rest.rstrip("。！；;"))
     return _in_yuan(match)
 
 

@@ -186,3 +186,20 @@ def test_a_list_takes_the_stage_its_head_says(path: str, anchor: str, project: s
 )
 def test_a_head_in_the_future_plans_its_list(text_in: str, project: str, status: str) -> None:
     assert facts(text_in)[project].get("status") == status
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        # a total right after the name, in its clause, is the project's own
+        ("甲乙新材料项目总投资20亿元，预计年底投产。", Decimal(2000000000)),
+        ("甲乙新材料项目（总投资20亿元）开工。", Decimal(2000000000)),
+        ("甲乙新材料项目计划总投资20亿元。", Decimal(2000000000)),
+        # a lower bound is no total; a pair's or a group's total is not one project's
+        ("甲乙新材料项目总投资超20亿元。", None),
+        ("丙丁项目和甲乙新材料项目总投资20亿元。", None),
+        ("两个甲乙新材料项目总投资20亿元。", None),
+    ],
+)
+def test_a_total_right_after_the_name(text_in: str, expected: Decimal | None) -> None:
+    assert facts(text_in).get("甲乙新材料项目", {}).get("totalInvestment") == expected
