@@ -39,7 +39,10 @@ from kg.types import Fact, Kind, Mention, Sentence, Status
 
 AMOUNT = r"(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)"
 #: "总投资 X 亿元的 <name>": not 计划投资/年度投资/完成投资, which are spending, not totals.
-OWN_TOTAL_BEFORE = re.compile(rf"(?<![计划年度完成])(?:总投资|投资){AMOUNT}的?$")
+#: A total before the name, alone or with another attribute between ("总投资20亿元、占地300亩的…").
+OWN_TOTAL_BEFORE = re.compile(
+    rf"(?<![计划年度完成])(?:总投资|投资){AMOUNT}(?:的?|、[^，。；、,\d]{{1,8}}[\d.]+[^，。；、,]{{0,4}}的)$"
+)
 OWN_TOTAL_AFTER = re.compile(rf"^(?:项目)?(?:计划)?总投资{AMOUNT}$")
 #: A total right after the name, in its clause: "甲乙项目总投资20亿元", "甲乙项目（总投资20亿元）".
 OWN_TOTAL_RIGHT_AFTER = re.compile(rf"^[（(]?(?:计划)?总投资{AMOUNT}(?=[）)]|$)")

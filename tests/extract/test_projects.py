@@ -195,11 +195,13 @@ def test_a_head_in_the_future_plans_its_list(text_in: str, project: str, status:
         ("甲乙新材料项目总投资20亿元，预计年底投产。", Decimal(2000000000)),
         ("甲乙新材料项目（总投资20亿元）开工。", Decimal(2000000000)),
         ("甲乙新材料项目计划总投资20亿元。", Decimal(2000000000)),
+        # a total before the name with another attribute between
+        ("总投资20亿元、占地300亩的甲乙新材料项目开工。", Decimal(2000000000)),
         # a lower bound is no total; a pair's or a group's total is not one project's
         ("甲乙新材料项目总投资超20亿元。", None),
         ("丙丁项目和甲乙新材料项目总投资20亿元。", None),
         ("两个甲乙新材料项目总投资20亿元。", None),
     ],
 )
-def test_a_total_right_after_the_name(text_in: str, expected: Decimal | None) -> None:
+def test_a_total_next_to_the_name(text_in: str, expected: Decimal | None) -> None:
     assert facts(text_in).get("甲乙新材料项目", {}).get("totalInvestment") == expected
