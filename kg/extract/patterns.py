@@ -82,8 +82,9 @@ ZONE_PREFIX_STOP = (
     "推动", "支持", "建设", "提升", "打造", "发展", "释放", "整合", "设立", "优化", "壮大", "引导",
     "中国", "动员", "助力", "年度", "全国性",
 )
-#: Ordinals and verbs that a zone's name never holds ("甲省首个国家级新区", "甲省再添国家级经开区").
-NOT_IN_ZONE_NAMES = ("首个", "首家", "第一个", "再添", "新添", "又一", "唯一")
+#: Ordinals, verbs and slogans that a zone's name never holds ("甲省首个国家级新区", "甲市申建综保区",
+#: "美丽甲省示范区").
+NOT_IN_ZONE_NAMES = ("首个", "首家", "第一个", "再添", "新添", "又一", "唯一", "申建", "争创", "创建", "美丽")
 #: A count is not a place: 五大开发区, 两个开发区, 十家经开区.
 ZONE_PREFIX_COUNT = re.compile(r"^[一二三四五六七八九十百千两几数多]+[大个类家批座]?$")
 #: Bare words a report uses for its own zone when it opens a clause with it ("高新区坚持…").

@@ -142,3 +142,11 @@ def test_document_info(text_in: str, expected: tuple[str | None, int, str]) -> N
 )
 def test_names_the_genre_marks(text_in: str, expected: list[str]) -> None:
     assert people.marked_names(text_in) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [("甲州综保区", True), ("甲州申建综保区", False), ("美丽甲省示范区", False), ("甲省首个国家级新区", False)],
+)
+def test_zone_names_hold_no_verb_ordinal_or_slogan(label: str, expected: bool) -> None:
+    assert zones.is_zone_name(label) is expected
