@@ -210,13 +210,22 @@ def learned_names(extractions: Iterable[Extraction]) -> Lexicon:
     names: dict[str, Kind] = {}
     for extraction in extractions:
         for mention in extraction.mentions:
-            if mention.kind in (Kind.COMPANY, Kind.PARK) and len(mention.label) >= MIN_LEARNED:
+            if len(mention.label) >= MIN_LEARNED and _strong(mention):
                 names.setdefault(mention.label, mention.kind)
             if mention.kind is Kind.COMPANY:
                 for short in company_short_forms(mention.label):
                     if len(short) >= MIN_LEARNED:
                         names.setdefault(short, Kind.COMPANY)
     return Lexicon.of(dict(sorted(names.items())))
+
+
+def _strong(mention: Mention) -> bool:
+    """A name whose own form says what it is: a firm's legal name or brand + industry word
+    (not an item of a list, 甲乙更新), a park with a park's suffix."""
+    if mention.kind is Kind.COMPANY:
+        label = mention.label
+        return companies.legal_names(label) == [label] or companies.short_name_prefix(label) == label
+    return mention.kind is Kind.PARK and parks.is_named_park(mention.label)
 
 
 def recognise(extraction: Extraction, lexicon: Lexicon) -> Extraction:
