@@ -57,10 +57,12 @@ def legal_names(text: str) -> list[str]:
     """Full company names ending in a legal form, in order of appearance."""
     out: list[str] = []
     for match in LEGAL.finditer(text):
-        name = clean(name_before(text, match.start()) + match.group()).lstrip("了的")
+        name = LEADING_VERB.sub("", clean(name_before(text, match.start()) + match.group()).lstrip("了的"))
         core = name[: -len(match.group())]
         if len(core) < 2 or is_masked(name) or core in p.GENERIC_FIRMS or name.endswith(p.FIRM_CATEGORY_ENDINGS):
             continue
+        if match.group() == "集团" and core.endswith(p.GROUP_CATEGORY_CORES):
+            continue  # "控股集团", "城市医疗集团", "中小学集团": a kind of group, no firm's name
         if match.group() == "集团" and len(core) > 6:
             continue
         if match.group() == "公司" and (len(core) < MIN_BARE_COMPANY or core.endswith(("子", "分", "该", "本"))
@@ -71,6 +73,8 @@ def legal_names(text: str) -> list[str]:
     return [n for n in out if not any(n != m and n in m for m in out)]  # 四川…集团 inside 四川…集团…有限公司
 
 
+#: Verbs of policy text before a firm's name ("做强省纺织集团", "组建省物流集团"): not its words.
+LEADING_VERB = re.compile("^(?:" + "|".join(p.FIRM_LEADING_VERBS) + ")")
 COUNTRY = re.compile("^(?:" + "|".join(sorted(p.COUNTRIES, key=len, reverse=True)) + ")")
 
 

@@ -179,6 +179,10 @@ GENERIC_FIRMS = (
     "企业", "公司", "集团", "高新技术企业", "科技型中小企业", "专精特新", "规上工业企业",
     "龙头企业", "骨干企业", "头雁企业", "瞪羚企业", "独角兽企业",
 )
+#: What before 集团 makes a kind of group, not one firm: a holding, a hospital or a school group.
+GROUP_CATEGORY_CORES = ("控股", "投资", "医疗", "中小学", "教育")
+#: Verbs of policy text that open the words before a firm's legal form (做强省纺织集团).
+FIRM_LEADING_VERBS = ("新组建", "组建", "做强", "做优", "做大", "深化", "支持", "推动", "引导", "培育", "壮大")
 #: Endings of a kind of firm, never of one firm's legal name (科创板上市公司, 跨国公司).
 FIRM_CATEGORY_ENDINGS = ("上市公司", "跨国公司", "项目公司", "平台公司", "央企公司")
 #: Heads of infrastructure that a listed item ends in: a project (甲乙铁路, 丙丁水库), never a firm.

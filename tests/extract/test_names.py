@@ -38,6 +38,8 @@ def test_zones(text_in: str, expected: list[str]) -> None:
          ["格力", "汉威", "思维", "机械所"]),
         ("新增高新技术企业10家、科技中小企业16家", []),
         ("**电子获批****年制造业单项冠军培育企业", []),
+        # a kind of group is no firm; a verb of policy text is no part of a firm's name
+        ("组建紧密型城市医疗集团39个，做强省纺织集团", ["省纺织集团"]),
         # a kind of firm is no firm's legal name
         ("科创板、北交所上市公司数量居全国第一", []),
         ("办好跨国公司领导人峰会等活动", []),
