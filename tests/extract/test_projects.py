@@ -205,3 +205,17 @@ def test_a_head_in_the_future_plans_its_list(text_in: str, project: str, status:
 )
 def test_a_total_next_to_the_name(text_in: str, expected: Decimal | None) -> None:
     assert facts(text_in).get("甲乙新材料项目", {}).get("totalInvestment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text_in", "status"),
+    [
+        ("甲乙新材料项目正式动工。", "underConstruction"),
+        ("甲乙新材料项目主体结构封顶。", "underConstruction"),
+        ("甲乙新材料项目正在建设。", "underConstruction"),
+        ("甲乙新材料项目顺利投运。", "inOperation"),
+        ("甲乙新材料项目一季度试生产。", "inOperation"),
+    ],
+)
+def test_more_stage_words(text_in: str, status: str) -> None:
+    assert facts(text_in)["甲乙新材料项目"].get("status") == status
