@@ -285,7 +285,8 @@ def _project(name: str, index: int, rest: str, before: str, total: Decimal | Non
     out: list[Item] = [project]
     if total is not None:
         out.append(Fact(project, "totalInvestment", total, index))
-    investor = _investor(name) or (_investor_before_total(before) if total is not None else None)
+    investor = (_investor(name) or (_investor_before_total(before) if total is not None else None)
+                or _stated_investor(before, rest))
     if investor:
         company = Mention(Kind.COMPANY, investor, index)
         out += [company, Fact(project, "investor", company, index)]
@@ -293,6 +294,25 @@ def _project(name: str, index: int, rest: str, before: str, total: Decimal | Non
     if status:
         out.append(Fact(project, "status", status, index))
     return out
+
+
+#: A firm said to invest in the project: "由甲乙有限公司投资建设的…项目", "…项目由甲乙有限公司投资".
+INVESTED_BEFORE = re.compile(r"(?:投资建设|投资兴建|投资|投建|出资建设)的$")
+INVESTED_AFTER = re.compile(r"^由([^，。；,;]{4,40}?)(?:投资|投建|出资)")
+
+
+def _stated_investor(before: str, rest: str) -> str | None:
+    """The firm, by its legal name, that the clause says invests in the project."""
+    after = INVESTED_AFTER.match(rest)
+    if after:
+        legal = legal_names(after.group(1))
+        return without_country(legal[0]) if legal == [after.group(1)] else None
+    invested = INVESTED_BEFORE.search(before)
+    if invested:
+        legal = legal_names(before[: invested.start()])
+        if legal and before[: invested.start()].endswith(legal[-1]):
+            return without_country(legal[-1])
+    return None
 
 
 def _investor_before_total(before: str) -> str | None:

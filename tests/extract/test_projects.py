@@ -219,3 +219,16 @@ def test_a_total_next_to_the_name(text_in: str, expected: Decimal | None) -> Non
 )
 def test_more_stage_words(text_in: str, status: str) -> None:
     assert facts(text_in)["甲乙新材料项目"].get("status") == status
+
+
+@pytest.mark.parametrize(
+    ("text_in", "investor"),
+    [
+        ("由甲乙科技有限公司投资建设的年产10万吨锂电池材料项目开工。", "甲乙科技有限公司"),
+        ("年产10万吨锂电池材料项目由甲乙科技有限公司投资建设。", "甲乙科技有限公司"),
+        # a firm not named by its legal name is left out
+        ("由甲乙投资建设的年产10万吨锂电池材料项目开工。", None),
+    ],
+)
+def test_a_firm_said_to_invest_is_the_investor(text_in: str, investor: str | None) -> None:
+    assert facts(text_in)["年产10万吨锂电池材料项目"].get("investor") == investor
