@@ -30,6 +30,8 @@ LIST_OF_FIRMS = re.compile(
 APPOSITIVE_FIRM = re.compile(
     rf"(?:{'|'.join(p.FIRM_ROLES)})([\u4e00-\u9fff]{{2,12}}?)(?={'|'.join(p.FIRM_ROLE_VERBS)})"
 )
+#: Where a listed firm is, before its name: "园区内甲乙科技", "辖区内丙丁电子".
+INSIDE_AREA = re.compile(r"^[\u4e00-\u9fff]{0,4}?区内")
 #: Words saying that a listed item is an industry, not a firm.
 INDUSTRY_ITEMS = re.compile(r"(?:产业|行业|领域)(?:(?:\d+|[一二三四五六七八九十两]+)[余多]?家)?企业$")
 #: Endings of a place or of places counted (乙丙两市), never of a firm.
@@ -166,7 +168,7 @@ def listed_firms(text: str) -> list[str]:
         if (match.group("bare") and len(items) < 2) or INDUSTRY_ITEMS.search(match.group()):
             continue  # "引进3家企业" names no firm; "钢铁、石化等上下游产业700多家企业" lists industries
         for item, _ in items:
-            item = clean(trim_leading(item))
+            item = clean(trim_leading(INSIDE_AREA.sub("", item)))
             if 2 <= len(item) <= 15 and not is_masked(item) and not _generic(item) and (counted or _coined(item)):
                 out.append(item)
     return out

@@ -26,7 +26,9 @@ TRIGGERS = (*p.HONOR_TRIGGERS, *p.RECEIVING_TRIGGERS, *p.GIVING_TRIGGERS)
 TRIGGER = re.compile("|".join(map(re.escape, TRIGGERS)).replace("获得", "获得(?!感)") + "|获(?=“)")
 QUOTED_RUN = re.compile(r"^(?:[\u4e00-\u9fff\d]{0,20}?)((?:“[^”]{2,40}”[、和及]?)+)")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
-LEAD_WORDS = re.compile(r"^(?:(?:[一二三四五六七八九十]是|其中|同时|此外|另外|辖区|引育的|引进的|新引进的)[，,]?)+")
+LEAD_WORDS = re.compile(
+    r"^(?:(?:[一二三四五六七八九十]是|其中|同时|此外|另外|辖区内?|园区内|区内|引育的|引进的|新引进的)[，,]?)+"
+)
 #: Time words before a trigger are not a recipient ("2022年获评…": the subject is implicit).
 TIME_ONLY = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|以来)?|今年|去年|近年来|近年|当年|同年|年内|此前)+$")
 #: A short prize grade after a quoted award, and the recipient after 的: 获“X奖”一等奖的<firm>.

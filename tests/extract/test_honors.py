@@ -143,3 +143,16 @@ def test_designations_in_real_sentences(path: str, anchor: str, expected: set[st
 )
 def test_counts_and_shares_are_no_titles(text_in: str, expected: list[tuple[str, str | None]]) -> None:
     assert awards(text_in) == expected
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        # where the listed firms are is not part of their names
+        ("园区内甲乙科技、丙丁电子2家企业入选省级绿色工厂名单。", {"甲乙科技", "丙丁电子"}),
+        ("辖区内甲乙科技、丙丁电子等5家企业获评省级专精特新企业。", {"甲乙科技", "丙丁电子"}),
+    ],
+)
+def test_listed_firms_receive_the_honor(text_in: str, expected: set[str]) -> None:
+    items = find(Sentence(0, text_in, 0, len(text_in)), None)
+    assert {f.obj.label for f in items if isinstance(f, Fact) and f.predicate == "awardedTo"} == expected
