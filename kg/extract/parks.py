@@ -13,6 +13,7 @@ from kg.extract.names import (
     clean,
     is_action_only,
     is_masked,
+    list_before,
     name_before,
     strip_generic,
     trim_leading,
@@ -95,6 +96,27 @@ def is_named_park(name: str) -> bool:
     return suffix is not None and _is_named(name, suffix)
 
 
+#: "A、B(等)N个工业园区": the items of a list counted in parks are parks.
+COUNTED_PARKS = re.compile(r"等?(?:\d+|[一二三四五六七八九十两]+)个[\u4e00-\u9fff]{0,6}?(?:园区|产业园|工业园)")
+MAX_LISTED_PARK = 8
+
+
+def listed_parks(text: str) -> list[str]:
+    """Items of a list counted in parks ("围绕甲城、乙子2个工业园区"), two at least, each a short name.
+
+    >>> listed_parks("围绕甲城、乙丙子2个工业园区，调优产业布局")
+    ['甲城', '乙丙子']
+    """
+    out: list[str] = []
+    for match in COUNTED_PARKS.finditer(text):
+        items = [clean(trim_leading(item)) for item, _ in list_before(text, match.start())]
+        if len(items) >= 2 and all(2 <= len(i) <= MAX_LISTED_PARK and not is_masked(i) for i in items):
+            out += [i for i in items if i not in out]
+    return out
+
+
 def find(sentence: Sentence) -> list[Mention]:
     """Park mentions in a sentence."""
-    return [Mention(Kind.PARK, name, sentence.index) for name in park_names(sentence.text)]
+    names = park_names(sentence.text)
+    names += [n for n in listed_parks(sentence.text) if n not in names]
+    return [Mention(Kind.PARK, name, sentence.index) for name in names]

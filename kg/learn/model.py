@@ -218,12 +218,15 @@ def _investors(kept: list[Mention], facts: tuple[Fact, ...]) -> tuple[Fact, ...]
 #: How an award, a mansion, a museum, a park, a station or a group of units (甲乙系) ends: never a
 #: firm's name (飞天奖, 甲乙府).
 NOT_FIRM_ENDINGS = ("奖", "府", "馆", "园", "站", "系")
+#: How a goal opens, never a title given: "建成世界一流高科技园区", "打造国际一流营商环境".
+ASPIRED = ("世界一流", "国际一流", "全国一流", "一流")
 #: Constraints from the genre that a name of some class must meet, whatever the model says.
 CONSTRAINTS: dict[str, Callable[[str], bool]] = {
     Kind.ZONE.value: lambda x: is_zone_name(x) and is_entity_name(x),
     Kind.PARK.value: lambda x: is_park_name(x) and is_entity_name(x),
     Kind.COMPANY.value: lambda x: is_entity_name(x) and not x.endswith(NOT_FIRM_ENDINGS),
     Kind.PROJECT.value: is_entity_name,
+    Kind.HONOR.value: lambda x: not x.startswith(ASPIRED),
 }
 
 

@@ -89,6 +89,10 @@ def test_listed_firms_in_real_sentences(path: str, anchor: str, expected: list[s
         ("新增国家现代农业产业园2个，推动航空港国家级零碳园区建设", ["航空港国家级零碳园区"]),
         # a ranking's title is an honor
         ("甲乙电商产业园获评市十佳电商产业园", ["甲乙电商产业园"]),
+        # the longest suffix: 科技园区, not 科技园
+        ("其中甲乙科技园区3宗", ["甲乙科技园区"]),
+        # the items of a list counted in parks
+        ("围绕甲城、乙丙子2个工业园区，调优产业布局", ["甲城", "乙丙子"]),
         # policy text is no park's name; a park to be made (把…建成…) is a goal
         ("深化园区体制机制改革，做强丙丁科技园。", []),
         ("把甲乙园区建成国际高端生物制剂产业园区", ["甲乙园区"]),

@@ -141,6 +141,8 @@ def test_a_firm_the_model_finds_opening_a_projects_name_is_its_investor() -> Non
         ("甲乙王府", "Company"),
         ("甲乙水电站", "Company"),
         ("甲乙系", "Company"),
+        # a goal is no honor
+        ("世界一流高科技园区", "Honor"),
     ],
 )
 def test_a_clause_or_a_count_is_no_name_whatever_the_model_says(label: str, cls: str) -> None:
