@@ -28,6 +28,11 @@ DESIGNATION_WORDS = ("先进", "示范", "绿色", "五好", "文明", "标杆",
                      "十强", "百强", "五星")
 ZONE_NAME = re.compile(r"[\u4e00-\u9fff]{0,4}(?:高新区|经开区|开发区)")
 MAX_PARK = 16
+#: Conjunctions that join two industries in one park's name, and how long the first may be.
+JOINERS = "与和及"
+MAX_JOINED = 6
+#: How a place for industry ends: the words before 与/和 that end so name a place of their own.
+PLACE_HEADS = ("园", "区", "基地", "城", "谷", "镇", "中心", "港")
 #: Rankings whose titles are honors, never a park's own name.
 RANKED = ("十佳", "十强", "百强")
 #: How a national designation or category opens (国家级…示范园, 全国首批…基地, 省部共建…科技园).
@@ -43,11 +48,23 @@ def park_names(text: str) -> list[str]:
             continue
         if ASPIRATION.search(text[max(0, match.start() - 30) : match.start()]):
             continue  # "打造千亿级…产业基地": a goal, not a place that exists
-        core = trim_leading(clean(name_before(text, match.start())))
+        raw = name_before(text, match.start())
+        core = trim_leading(clean(_joined(text, match.start() - len(raw)) + raw))
         name = ORDINAL.sub("", core) + match.group()
         if _is_named(name, match.group()) and name not in out:
             out.append(name)
     return out
+
+
+def _joined(text: str, start: int) -> str:
+    """The first of two industries a park's name joins ("甲乙与丙丁产业园区" → "甲乙与"), when the
+    words before 与/和/及 name no park of their own."""
+    if start < 2 or text[start - 1] not in JOINERS:
+        return ""
+    first = trim_leading(name_before(text, start - 1))
+    if not 2 <= len(first) <= MAX_JOINED or first.endswith(PLACE_HEADS) or is_action_only(first):
+        return ""
+    return first + text[start - 1]
 
 
 def _inside_quotes(text: str, pos: int) -> bool:

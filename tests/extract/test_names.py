@@ -91,6 +91,9 @@ def test_listed_firms_in_real_sentences(path: str, anchor: str, expected: list[s
         ("甲乙电商产业园获评市十佳电商产业园", ["甲乙电商产业园"]),
         # the longest suffix: 科技园区, not 科技园
         ("其中甲乙科技园区3宗", ["甲乙科技园区"]),
+        # two industries joined in one park's name; two places joined are two parks
+        ("规划建设20平方公里城市矿产与表面处理产业园区", ["城市矿产与表面处理产业园区"]),
+        ("统筹建设甲乙科技产业园、循环经济示范园和冶金建材产业园", ["甲乙科技产业园", "冶金建材产业园"]),
         # the items of a list counted in parks
         ("围绕甲城、乙丙子2个工业园区，调优产业布局", ["甲城", "乙丙子"]),
         # policy text is no park's name; a park to be made (把…建成…) is a goal
