@@ -133,7 +133,14 @@ def listed_parks(text: str) -> list[str]:
 
 
 def find(sentence: Sentence) -> list[Mention]:
-    """Park mentions in a sentence."""
-    names = park_names(sentence.text)
-    names += [n for n in listed_parks(sentence.text) if n not in names]
+    """Park mentions in a sentence; in an enumeration of projects ("开工项目…包括：甲乙产业园、…")
+    a park's name names the project that builds it."""
+    text = sentence.text
+    enumeration = p.PROJECT_ENUMERATION.search(text)
+    if enumeration:
+        stop = re.search(r"[。；;]", text[enumeration.end() :])
+        end = enumeration.end() + stop.start() if stop else len(text)
+        text = text[: enumeration.start()] + "；" + text[end:]  # the enumeration's items are projects
+    names = park_names(text)
+    names += [n for n in listed_parks(text) if n not in names]
     return [Mention(Kind.PARK, name, sentence.index) for name in names]

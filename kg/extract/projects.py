@@ -54,7 +54,6 @@ Item = Mention | Fact
 #: "…项目等 5 个项目" / "…项目等项目": the figure before the list is the group's.
 GROUP_AFTER = re.compile(r"^等[^，。；,;]{0,8}?(?:(?:\d+|[一二三四五六七八九十两几多]+)[余多]?(?:个|项|批)|项目)")
 #: "投资四个项目：" — a colon opens the list of the projects counted.
-ENUMERATED = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)个项目[：:]")
 LIST_JOINERS = re.compile(r"^(?:以及|及|和|与)")
 #: "该项目": a project named earlier, in this sentence or the last ones.
 ANAPHOR = re.compile(r"(?:该|此)项目")
@@ -126,14 +125,14 @@ def enumerated(sentence: Sentence) -> list[Item]:
     >>> [m.label for m in enumerated(Sentence(0, "分别投资两个项目：年产5万吨电池材料基地、及华信研发中心。", 0, 0))]
     ['年产5万吨电池材料基地', '华信研发中心']
     """
-    match = ENUMERATED.search(sentence.text)
+    match = p.PROJECT_ENUMERATION.search(sentence.text)
     if not match:
         return []
     out: list[Item] = []
     listed = re.split(r"[。；;]", sentence.text[match.end() :], maxsplit=1)[0]
     for item in listed.split("、"):
         name = LIST_JOINERS.sub("", ENUMERATION.sub("", clean(item)))
-        if name.endswith((*p.FACILITY_SUFFIXES, p.PROJECT_SUFFIX)) and _is_named(name):
+        if name.endswith((*p.FACILITY_SUFFIXES, p.PROJECT_SUFFIX, *p.PARK_SUFFIXES)) and _is_named(name):
             out.append(Mention(Kind.PROJECT, name, sentence.index))
     return out
 

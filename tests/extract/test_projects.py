@@ -232,3 +232,13 @@ def test_more_stage_words(text_in: str, status: str) -> None:
 )
 def test_a_firm_said_to_invest_is_the_investor(text_in: str, investor: str | None) -> None:
     assert facts(text_in)["年产10万吨锂电池材料项目"].get("investor") == investor
+
+
+def test_an_enumeration_of_projects_names_projects_even_with_a_parks_suffix() -> None:
+    from kg.extract import parks
+
+    text = "此次集中开工项目包括：甲乙生命科学创新园、丙丁生物医药产业园；同时建成戊己科技产业园。"
+    found = facts(text)
+    assert found == {"甲乙生命科学创新园": {"status": "underConstruction"},
+                     "丙丁生物医药产业园": {"status": "underConstruction"}}
+    assert [m.label for m in parks.find(Sentence(0, text, 0, len(text)))] == ["戊己科技产业园"]
