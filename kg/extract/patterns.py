@@ -258,6 +258,9 @@ STATUS_TRIGGERS = (
     ("试生产", "inOperation"),
     ("试产", "inOperation"),
     ("投入运行", "inOperation"),
+    ("上线运行", "inOperation"),
+    ("上网运行", "inOperation"),
+    ("正式运行", "inOperation"),
     ("投入使用", "inOperation"),
     ("运营", "inOperation"),
     ("开工", "underConstruction"),
@@ -273,6 +276,7 @@ STATUS_TRIGGERS = (
     ("落地", "signed"),
     ("落户", "signed"),
     ("签约", "signed"),
+    ("完成注册", "signed"),
     ("谋划", "planned"),
 )
 #: Status verbs set right before a project's name ("启动实施投资X亿元的A项目", "完成A项目"),

@@ -215,6 +215,8 @@ def test_a_total_next_to_the_name(text_in: str, expected: Decimal | None) -> Non
         ("甲乙新材料项目正在建设。", "underConstruction"),
         ("甲乙新材料项目顺利投运。", "inOperation"),
         ("甲乙新材料项目一季度试生产。", "inOperation"),
+        ("甲乙新材料项目上网运行。", "inOperation"),
+        ("甲乙新材料项目完成注册。", "signed"),
     ],
 )
 def test_more_stage_words(text_in: str, status: str) -> None:
