@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import patterns as p
-from kg.extract.companies import legal_names, listed_firms, short_name_prefix
+from kg.extract.companies import coined_firm, legal_names, listed_firms, short_name_prefix
 from kg.extract.names import clean, is_masked, trim_leading
 from kg.extract.parks import SUFFIX as PARK_SUFFIX
 from kg.extract.parks import is_named_park
@@ -162,6 +162,11 @@ def _subject(before: str) -> str | None:
     words = LEAD_WORDS.sub("", words)
     if TIME_ONLY.match(words):
         return None
+    if "、" not in words and not listed_firms(words):
+        words = words.removesuffix("等")  # "甲乙等获批…": one example of those who received it
+        verb = SUBJECT_VERB.search(words, 2)
+        if verb and recipient_kind(words[: verb.start()]) is Kind.COMPANY:
+            words = words[: verb.start()]  # "甲乙纺机发力碳纤维装备荣获…": the firm before its verb
     listed = LISTED_BEFORE_DENG.match(words)
     if listed and "、" in listed.group(1) and not listed_firms(words):
         return clean(listed.group(1))  # "A、B、C等在各领域作出突出贡献的12家单位"
@@ -178,6 +183,9 @@ def _subject(before: str) -> str | None:
     return words
 
 
+SUBJECT_VERB = re.compile("|".join(re.escape(v) for v in p.SUBJECT_VERBS if v != "等"))
+
+
 def recipient_kind(label: str) -> Kind | None:
     """The class of a recipient, from its form; ``None`` when it cannot be told."""
     if full_zone_names(label) and any(label.endswith(s) for s in p.ZONE_SUFFIXES):
@@ -187,8 +195,8 @@ def recipient_kind(label: str) -> Kind | None:
             return Kind(kind)
     if PARK_SUFFIX.search(label[-4:]):
         return Kind.PARK
-    if legal_names(label) == [label] or short_name_prefix(label) == label:
-        return Kind.COMPANY
+    if legal_names(label) == [label] or short_name_prefix(label) == label or coined_firm(label):
+        return Kind.COMPANY  # a legal name, brand + industry word, or a coined name (甲乙 jieba cannot cut)
     return None
 
 

@@ -156,3 +156,20 @@ def test_counts_and_shares_are_no_titles(text_in: str, expected: list[tuple[str,
 def test_listed_firms_receive_the_honor(text_in: str, expected: set[str]) -> None:
     items = find(Sentence(0, text_in, 0, len(text_in)), None)
     assert {f.obj.label for f in items if isinstance(f, Fact) and f.predicate == "awardedTo"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        # a coined name before the trigger is a firm; the subject ends at its own verb
+        ("鑫岚晟获批国家企业技术中心。", [("国家企业技术中心", "鑫岚晟")]),
+        ("岚晟纺机发力碳纤维成套装备荣获国家科技进步一等奖。", [("国家科技进步一等奖", "岚晟纺机")]),
+        # firms counted in a list keep their own recipients
+        ("甲乙科技、丙丁电子等5家企业获评省级专精特新企业。", [("省级专精特新企业", "甲乙科技"),
+                                                         ("省级专精特新企业", "丙丁电子")]),
+    ],
+)
+def test_who_receives_an_honor(text_in: str, expected: list[tuple[str, str]]) -> None:
+    items = find(Sentence(0, text_in, 0, len(text_in)), None)
+    assert [(f.subject.label, f.obj.label) for f in items if isinstance(f, Fact) and f.predicate == "awardedTo"] \
+        == expected
