@@ -31,7 +31,7 @@ def _place() -> str:
 
 @lru_cache(maxsize=1)
 def _body() -> re.Pattern[str]:
-    return re.compile(rf"{_place()}(?:省|市)[\u4e00-\u9fff]{{1,5}}?(?:{SUFFIX}){NOT_AFTER}")
+    return re.compile(rf"{_place()}(?:省|市)[\u4e00-\u9fff]{{1,7}}?(?:{SUFFIX}){NOT_AFTER}")
 
 
 LEVEL = "(?:省|市|区|县)(?!" + "|".join(p.NOT_GOVERNMENT_START) + ")"
@@ -51,7 +51,7 @@ def _by_level() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     opening = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{BEFORE_BARE}]))"  # 省政府 after a comma, 经, 由…
     government = re.compile(rf"(?:{place}(?:省|市)?|{opening}(?:省|市|区|县))(?:人民)?政府(?!工作|报告){NOT_AFTER}")
     listed = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{BEFORE_DEPARTMENT}]))"
-    department = re.compile(rf"{listed}(?:{place})?{LEVEL}[\u4e00-\u9fff]{{1,5}}?(?:厅|局|委){NOT_AFTER}")
+    department = re.compile(rf"{listed}(?:{place})?{LEVEL}[\u4e00-\u9fff]{{1,7}}?(?:厅|局|委){NOT_AFTER}")
     zone_body = re.compile(rf"{place}{ZONE_WORD}(?:" + "|".join(p.ZONE_BODIES) + rf"){NOT_AFTER}"
                            rf"|{place}?{ZONE_WORD}[\u4e00-\u9fff]{{1,3}}?局{NOT_AFTER}")
     return government, department, zone_body
