@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from kg.extract import patterns as p
-from kg.extract.names import is_masked
+from kg.extract.names import clean, is_masked, name_before, trim_leading
 from kg.extract.places import places
 from kg.types import Kind, Mention, Sentence
 
@@ -49,7 +49,7 @@ def _by_level() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     one is a known place, never the words before it."""
     place = _place()
     opening = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{BEFORE_BARE}]))"  # 省政府 after a comma, 经, 由…
-    government = re.compile(rf"(?:{place}(?:省|市)?|{opening}(?:省|市|区|县))(?:人民)?政府(?!工作|报告){NOT_AFTER}")
+    government = re.compile(rf"(?:{place}(?:省|市)?|{opening}省)(?:人民)?政府(?!工作|报告){NOT_AFTER}")
     listed = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{BEFORE_DEPARTMENT}]))"
     department = re.compile(rf"{listed}(?:{place})?{LEVEL}[\u4e00-\u9fff]{{1,7}}?(?:厅|局|委){NOT_AFTER}")
     zone_body = re.compile(rf"{place}{ZONE_WORD}(?:" + "|".join(p.ZONE_BODIES) + rf"){NOT_AFTER}"
@@ -59,9 +59,11 @@ def _by_level() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 #: A word every match of each pattern holds (<place>省/市<body>, government, department,
 #: zone body): a sentence without it is not searched with that pattern.
+#: A goal before an institution's name: "打造世界一流研究院" names none that exists.
+ASPIRED = re.compile(r"(?:打造|建设|建成|筹建|组建|争创|创建)[^，。；,;]{0,20}$")
 NEEDED = (("市", "省"), ("政府",), ("厅", "局", "委"), ("管委会", "工委", "政府", "局"))
 #: The last characters of every body's name: a sentence with none of them names no body.
-ENDINGS = frozenset("办室会局厅委府部院署行大协央心")
+ENDINGS = frozenset("办室会局厅委府部院署行大协央心所学")
 #: A character every central body's name holds.
 NATIONAL_MARKS = frozenset("部院署局委行大协央心")
 
@@ -89,4 +91,34 @@ def find(sentence: Sentence) -> list[Mention]:
             start = match.start()
             if not any(s <= start < s + len(n) for s, n in found.items()) and not is_masked(match.group()):
                 found[start] = match.group()
+    for start, name in institutions(text):
+        if not any(s <= start < s + len(n) or start <= s < start + len(name) for s, n in found.items()):
+            found[start] = name
     return [Mention(Kind.ORGANIZATION, name, sentence.index) for _, name in sorted(found.items())]
+
+
+INSTITUTION = re.compile("|".join(p.INSTITUTION_SUFFIXES))
+#: What after an institution's name makes it part of a longer one: a project, park or base, or a list.
+INSIDE_A_NAME = re.compile(r"[\u4e00-\u9fff]{0,14}?(?:项目|产业园|园区|基地)|建设|等")
+MIN_INSTITUTION = 2
+
+
+def institutions(text: str) -> list[tuple[int, str]]:
+    """Research institutes, universities and laboratories by their names (甲乙大学丙丁实验室),
+    not a project that builds one (…研究院项目) nor a goal (打造…研究院).
+
+    >>> institutions("甲乙大学丙丁电子信息技术实验室揭牌")
+    [(0, '甲乙大学丙丁电子信息技术实验室')]
+    """
+    out: list[tuple[int, str]] = []
+    for match in INSTITUTION.finditer(text):
+        if INSIDE_A_NAME.match(text, match.end()) or ASPIRED.search(text, 0, match.start()):
+            continue  # "甲乙研究所高端装备产业园项目": the institute names a project's investor
+        core = trim_leading(clean(name_before(text, match.start())))
+        if len(core) < MIN_INSTITUTION or is_masked(core) or INSTITUTION.fullmatch(core):
+            continue
+        name = core + match.group()
+        start = match.end() - len(name)
+        out = [(s, n) for s, n in out if not (start <= s and s + len(n) <= match.end())]  # the longer name
+        out.append((start, name))
+    return out

@@ -143,6 +143,8 @@ FIRM_LIST_AFTER = ("实施", "增产", "扩产", "上市", "做大", "做强", "
                    "转型", "规划", "加快", "开展", "申报", "落地", "扩大", "新建", "提升")
 #: Suffixes of government bodies named with a place (许昌市棚改办).
 ORGANIZATION_SUFFIXES = ("办公室", "委员会", "管委会", "局", "办", "厅")
+#: How research institutes, universities and laboratories end (Organizations).
+INSTITUTION_SUFFIXES = ("研究院", "研究所", "大学", "实验室", "技术转移转化中心")
 #: The central state's bodies, a closed class like the provinces: the State Council, its
 #: ministries and commissions (current and former names, with their common short forms),
 #: the bodies under them that the genre names, and the party's and the legislature's centre.

@@ -24,6 +24,11 @@ def bodies(text: str) -> list[str]:
         ("国家发改委、省发改委批复同意", ["国家发改委", "省发改委"]),
         # a named zone's party committee and government
         ("郑州高新区工委、许昌经开区人民政府联合印发", ["郑州高新区工委", "许昌经开区人民政府"]),
+        # research institutes and laboratories; not one that names a project's investor
+        ("甲乙大学丙丁电子信息技术实验室揭牌", ["甲乙大学丙丁电子信息技术实验室"]),
+        ("确保甲乙研究所高端装备产业园项目开工", []),
+        # a city's, district's or county's government by its level alone is not annotated
+        ("经市政府同意，省政府批复", ["省政府"]),
         # a body named inside a person's post is not annotated
         ("国务院副总理甲乙到园区调研", []),
         ("科技部部长甲乙出席", []),
