@@ -35,14 +35,14 @@ SEED_FLOORS = {
 SPLIT_FLOORS = {
     "dev": {
         ("Zone", "f1"): 0.95, ("Company", "f1"): 0.72, ("Project", "f1"): 0.74, ("Park", "f1"): 0.68,
-        ("Honor", "f1"): 0.90, ("Company", "precision"): 0.95, ("Person", "f1"): 0.72, ("Organization", "f1"): 0.42,
+        ("Honor", "f1"): 0.90, ("Company", "precision"): 0.95, ("Person", "f1"): 0.72, ("Organization", "f1"): 0.64,
         ("totalInvestment", "precision"): 1.0, ("investor", "f1"): 0.52, ("status", "f1"): 0.68,
         ("awardedTo", "f1"): 0.46, ("indicators", "f1"): 0.78, ("indicators", "precision"): 0.86,
         ("values", "precision"): 0.97,
     },
     "test": {
         ("Zone", "f1"): 0.80, ("Company", "f1"): 0.57, ("Project", "f1"): 0.52, ("Park", "f1"): 0.56,
-        ("Honor", "f1"): 0.41, ("Company", "precision"): 0.86, ("Person", "f1"): 0.78, ("Organization", "f1"): 0.40,
+        ("Honor", "f1"): 0.41, ("Company", "precision"): 0.86, ("Person", "f1"): 0.78, ("Organization", "f1"): 0.43,
         ("investor", "f1"): 0.22, ("status", "f1"): 0.24, ("awardedTo", "f1"): 0.36, ("indicators", "f1"): 0.46,
         ("values", "precision"): 0.90,
     },
