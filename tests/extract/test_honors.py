@@ -121,6 +121,8 @@ def test_a_ranking_sentence_is_no_title() -> None:
         ("corpus/014_linhai_kfq_2023_anon.txt", "创建名单", set()),
         # 入围 names a list the firms made
         ("corpus/215_lanzhou_xq_2021.txt", "入围", {"国家级绿色工厂"}),
+        # 蝉联 and 再获 are triggers too; 试点城市 and 名录 end titles
+        ("long/2026_甘肃省_政府工作报告.txt", "蝉联", {"全国文明城市"}),
     ],
 )
 def test_designations_in_real_sentences(path: str, anchor: str, expected: set[str]) -> None:
