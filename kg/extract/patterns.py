@@ -243,6 +243,8 @@ FACILITY_SUFFIXES = ("生产基地", "基地", "医院", "学校", "中心", "�
 GROUP_OF_PROJECTS = re.compile(
     rf"等(?:[{CJK}]{{0,6}}?)?(?:(?:\d+|[一二三四五六七八九十两]+|[*xX]+)[余多]?个)?(?:[{CJK}]{{0,8}}?)?项目"
 )
+#: An amount of money as written, with its number and unit as groups ("约20亿元").
+PROJECT_AMOUNT = r"(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)"
 #: An enumeration of projects: "投资两个项目：A、B", "…集中开工项目的重头戏，包括：A、B项目…".
 PROJECT_ENUMERATION = re.compile(r"(?:(?:\d+|[一二三四五六七八九十两]+)个项目|项目[^。；;]{0,30}?包括)[：:]")
 #: Status triggers, checked in this order; the first found in the clause wins.

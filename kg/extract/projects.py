@@ -34,10 +34,11 @@ from kg.extract.names import (
     trim_leading,
     without_actions,
 )
+from kg.extract.stages import head_status, stage
 from kg.text.segment import clauses, tokens
-from kg.types import Fact, Kind, Mention, Sentence, Status
+from kg.types import Fact, Kind, Mention, Sentence
 
-AMOUNT = r"(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)"
+AMOUNT = p.PROJECT_AMOUNT
 #: "总投资 X 亿元的 <name>": not 计划投资/年度投资/完成投资, which are spending, not totals.
 #: A total before the name, alone or with another attribute between ("总投资20亿元、占地300亩的…").
 OWN_TOTAL_BEFORE = re.compile(
@@ -57,12 +58,6 @@ GROUP_AFTER = re.compile(r"^等[^，。；,;]{0,8}?(?:(?:\d+|[一二三四五六
 LIST_JOINERS = re.compile(r"^(?:以及|及|和|与)")
 #: "该项目": a project named earlier, in this sentence or the last ones.
 ANAPHOR = re.compile(r"(?:该|此)项目")
-#: Words that open a list of the projects a clause before them counts: "开工项目5个，包括A、B…".
-LIST_HEAD = re.compile(r"包括[：:]?|分别[是为][：:]?|[：:]")
-#: A stage said of the projects a list introduces: "集中开工的项目", "新签约项目".
-HEAD_STAGE = re.compile(
-    "(" + "|".join(sorted((t for t, _ in p.STATUS_TRIGGERS), key=len, reverse=True)) + r")的?[\u4e00-\u9fff]{0,4}?项目"
-)
 #: A capacity, a number or a phase in a listed item (甲乙60万吨丙烯, 丙丁3号机组, 戊己二期): a
 #: project, not a firm.
 QUANTITY = re.compile(r"\d|[一二三四五六七八九十]期")
@@ -72,7 +67,6 @@ MIN_LISTED_PROJECT = 6
 MIN_INVESTOR = 4
 PLACE_OR_ZONE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:高新区|经开区|开发区)|[\u4e00-\u9fff]{2,3}(?:省|市)")
 #: "总投资X亿元的<name>基地": facilities named like projects without 项目.
-LEAD_AMOUNT = re.compile(rf"(?:总投资|投资){AMOUNT}的$")
 FACILITY_BEFORE = re.compile(rf"(?:总投资|投资){AMOUNT}的$")
 FACILITY = re.compile("|".join(p.FACILITY_SUFFIXES))
 
@@ -99,24 +93,6 @@ def find(sentence: Sentence) -> list[Item]:
                 out.append(Fact(item, "status", status, sentence.index))
                 stated.add(item)
     return out
-
-
-def head_status(text: str, label: str) -> Status | None:
-    """The status of the projects a list introduces, for an item of the list that states none.
-
-    >>> head_status("本次集中开工的项目共5个，包括甲乙塑料制品项目、丙丁项目等。", "丙丁项目")
-    <Status.UNDER_CONSTRUCTION: 'underConstruction'>
-    """
-    at = text.find(label)
-    head = LIST_HEAD.search(text, 0, at) if at > 0 else None
-    if head is None:
-        return None
-    stage = HEAD_STAGE.search(text, 0, head.start())
-    if stage is None:
-        return None
-    opening = text[: stage.start()]
-    future = any(m in opening[opening.rfind("，") + 1 :] for m in p.FUTURE_MARKERS)
-    return Status.PLANNED if future else Status(dict(p.STATUS_TRIGGERS)[stage.group(1)])
 
 
 def enumerated(sentence: Sentence) -> list[Item]:
@@ -289,7 +265,7 @@ def _project(name: str, index: int, rest: str, before: str, total: Decimal | Non
     if investor:
         company = Mention(Kind.COMPANY, investor, index)
         out += [company, Fact(project, "investor", company, index)]
-    status = _status(before, rest)
+    status = stage(before, rest)
     if status:
         out.append(Fact(project, "status", status, index))
     return out
@@ -338,40 +314,6 @@ def _investor(name: str) -> str | None:
     prefix = short_name_prefix(name) or place_prefix(name)
     if prefix and len(name) > len(prefix) + 1:
         return without_country(prefix)
-    return None
-
-
-def _status(before: str, rest: str) -> Status | None:
-    """Status from the words after the project ("开工建设"), else from a verb right before its name
-    ("启动实施投资11亿元的…项目"); planned when in the future.
-
-    >>> _status("启动实施投资11.12亿元的", ""), _status("谋划招引落地", ""), _status("完成", "")
-    (<Status.UNDER_CONSTRUCTION: 'underConstruction'>, <Status.PLANNED: 'planned'>, <Status.COMPLETED: 'completed'>)
-    """
-    for trigger, value in p.STATUS_TRIGGERS:
-        if trigger in rest:
-            future = any(m in before or m in rest[: rest.index(trigger)] for m in p.FUTURE_MARKERS)
-            return Status.PLANNED if future else Status(value)
-    if rest.strip("。；;，, "):
-        return None  # "完成A项目前期手续": the verb governs what follows the name
-    verb = LEAD_AMOUNT.sub("", before)
-    for trigger, value in p.STATUS_BEFORE_NAME:
-        if verb.endswith(trigger):
-            return Status.PLANNED if any(m in verb for m in p.FUTURE_MARKERS) else Status(value)
-    return None
-
-
-def status_of(sentence: Sentence, label: str) -> Status | None:
-    """The status a sentence gives a project named ``label`` (found by any means), read as the
-    rules read it: the stage verb after the name in its clause, or the verb right before it.
-
-    >>> status_of(Sentence(0, "甲乙半导体、丙丁咖啡等一批重大项目顺利签约。", 0, 0), "丙丁咖啡")
-    <Status.SIGNED: 'signed'>
-    """
-    for _, clause in clauses(sentence.text):
-        at = clause.find(label)
-        if at >= 0:
-            return _status(clause[:at], clause[at + len(label) :]) or head_status(sentence.text, label)
     return None
 
 

@@ -22,7 +22,7 @@ from kg.errors import InputError
 from kg.extract.companies import without_country
 from kg.extract.names import is_entity_name
 from kg.extract.parks import is_park_name
-from kg.extract.projects import status_of
+from kg.extract.stages import status_of
 from kg.extract.zones import is_zone_name
 from kg.learn import pretrained
 from kg.learn.candidates import DECIDED, Candidate, candidates
