@@ -20,7 +20,7 @@ from kg.types import Kind, Mention, Sentence
 
 LEGAL = re.compile("|".join(map(re.escape, p.LEGAL_FORMS)))
 #: "A、B等N家…企业", "A、B等世界500强企业", and a list counted without 等: "A、B2家上市公司".
-FIRM_COUNT = r"(?:\d+|[一二三四五六七八九十两]+)[余多]?家"
+FIRM_COUNT = rf"{p.COUNT_NUMBER}[余多]?家"
 LIST_OF_FIRMS = re.compile(
     rf"(?:等(?:{FIRM_COUNT})?|(?<=[\u4e00-\u9fff])(?P<bare>{FIRM_COUNT}))"
     r"(?!重点区域|重点地区|地区|区域|城市|国家)"
@@ -33,7 +33,7 @@ APPOSITIVE_FIRM = re.compile(
 #: Where a listed firm is, before its name: "园区内甲乙科技", "辖区内丙丁电子".
 INSIDE_AREA = re.compile(r"^[\u4e00-\u9fff]{0,4}?区内")
 #: Words saying that a listed item is an industry, not a firm.
-INDUSTRY_ITEMS = re.compile(r"(?:产业|行业|领域)(?:(?:\d+|[一二三四五六七八九十两]+)[余多]?家)?企业$")
+INDUSTRY_ITEMS = re.compile(rf"(?:产业|行业|领域)(?:{FIRM_COUNT})?企业$")
 #: Endings of a place or of places counted (乙丙两市), never of a firm.
 PLACE_ENDINGS = ("省", "市", "县", "区", "州", "镇", "乡", "村")
 MAX_COINED = 4

@@ -136,7 +136,7 @@ TASK_OPENERS = ("成立", "建设", "组建", "设立", "推动", "推进")
 
 
 #: A title of only a scope and a generic head says which honor no more than "一个奖" does:
-#: 国家级大奖, 国家、国际大奖, 全国试点, 全国50强, 卓越级.
+#: 国家级大奖, 国家、国际大奖, 全国试点, 全国N强, 卓越级.
 VAGUE_TITLE = re.compile(
     r"^(?:国家级?|国际|全国|全省|省级?|市级?|世界|和|、|[\d]+)*(?:大奖|奖项|奖|试点|强|名单|称号|荣誉|卓越级|级)$"
 )

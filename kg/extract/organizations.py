@@ -38,6 +38,8 @@ LEVEL = "(?:省|市|区|县)(?!" + "|".join(p.NOT_GOVERNMENT_START) + ")"
 ZONE_WORD = "(?:" + "|".join((*p.ZONE_SUFFIXES, "新区", "示范区")) + ")"
 #: Characters after which a level (省, 市) opens a body's name: "经省政府同意".
 BEFORE_BARE = "和与、，,经由在向对"
+#: Where a body named without its place may open: the start of a run, or after one of those.
+OPENING = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{BEFORE_BARE}]))"
 #: … and a department's, only in a list or after a comma: "省统计局、市文旅局".
 BEFORE_DEPARTMENT = "和与、，,"
 
@@ -48,8 +50,7 @@ def _by_level() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     市文旅局), and a named zone's own bodies (甲市高新区管委会, 甲市高新区财政局); a place that opens
     one is a known place, never the words before it."""
     place = _place()
-    opening = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{BEFORE_BARE}]))"  # 省政府 after a comma, 经, 由…
-    government = re.compile(rf"(?:{place}(?:省|市)?|{opening}省)(?:人民)?政府(?!工作|报告){NOT_AFTER}")
+    government = re.compile(rf"(?:{place}(?:省|市)?|{OPENING}省)(?:人民)?政府(?!工作|报告){NOT_AFTER}")
     listed = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{BEFORE_DEPARTMENT}]))"
     department = re.compile(rf"{listed}(?:{place})?{LEVEL}[\u4e00-\u9fff]{{1,7}}?(?:厅|局|委){NOT_AFTER}")
     zone_body = re.compile(rf"{place}{ZONE_WORD}(?:" + "|".join(p.ZONE_BODIES) + rf"){NOT_AFTER}"
@@ -72,8 +73,7 @@ NATIONAL_MARKS = frozenset("部院署局委行大协央心")
 def _national() -> re.Pattern[str]:
     """The central state's bodies, longest first, not inside a post (国务院副总理) or a longer name."""
     names = "|".join(map(re.escape, sorted(p.NATIONAL_BODIES, key=len, reverse=True)))
-    return re.compile(rf"(?<![\u4e00-\u9fff])(?:{names})(?![\u4e00-\u9fff]*(?:长|主任|书记|总理|委员|部长))"
-                      rf"|(?<=[{BEFORE_BARE}])(?:{names})(?![\u4e00-\u9fff]*(?:长|主任|书记|总理|委员|部长))")
+    return re.compile(rf"{OPENING}(?:{names})(?![\u4e00-\u9fff]*(?:长|主任|书记|总理|委员|部长))")
 
 
 def find(sentence: Sentence) -> list[Mention]:

@@ -114,12 +114,12 @@ def is_named_park(name: str) -> bool:
 
 
 #: "A、B(等)N个工业园区": the items of a list counted in parks are parks.
-COUNTED_PARKS = re.compile(r"等?(?:\d+|[一二三四五六七八九十两]+)个[\u4e00-\u9fff]{0,6}?(?:园区|产业园|工业园)")
+COUNTED_PARKS = re.compile(rf"等?{p.COUNT_NUMBER}个[\u4e00-\u9fff]{{0,6}}?(?:园区|产业园|工业园)")
 MAX_LISTED_PARK = 8
 
 
 def listed_parks(text: str) -> list[str]:
-    """Items of a list counted in parks ("围绕甲城、乙子2个工业园区"), two at least, each a short name.
+    """Items of a list counted in parks ("围绕甲城、乙丙子2个工业园区"), two at least, each a short name.
 
     >>> listed_parks("围绕甲城、乙丙子2个工业园区，调优产业布局")
     ['甲城', '乙丙子']

@@ -245,8 +245,10 @@ GROUP_OF_PROJECTS = re.compile(
 )
 #: An amount of money as written, with its number and unit as groups ("约20亿元").
 PROJECT_AMOUNT = r"(?:约|达)?([\d.]+|\*+[.*]*)(亿元|万元|亿美元|万美元)"
+#: A count as written, in digits or Chinese numerals (3, 十二, 两).
+COUNT_NUMBER = r"(?:\d+|[一二三四五六七八九十两]+)"
 #: An enumeration of projects: "投资两个项目：A、B", "…集中开工项目的重头戏，包括：A、B项目…".
-PROJECT_ENUMERATION = re.compile(r"(?:(?:\d+|[一二三四五六七八九十两]+)个项目|项目[^。；;]{0,30}?包括)[：:]")
+PROJECT_ENUMERATION = re.compile(rf"(?:{COUNT_NUMBER}个项目|项目[^。；;]{{0,30}}?包括)[：:]")
 #: Status triggers, checked in this order; the first found in the clause wins.
 STATUS_TRIGGERS = (
     # a compound of two stages is the later one: 竣工投产, 建成投用, 建成试运行

@@ -80,7 +80,7 @@ SPEECH = "说|表示|介绍|感慨|指出|强调|认为|坦言|告诉记者"
 #: byline ((潘睿 报道), 【作者:陈静】, □郭文丹, (王经纬摄)), or in a list of leaders.
 POSTS = "|".join(sorted(p.PERSON_TITLES, key=len, reverse=True))
 #: Names a post and a verb of speech (or a preposition opening what the person did) enclose: the
-#: name needs no common surname ("党工委书记保德林介绍说", "管委会主任甲乙丙在仪式上说").
+#: name needs no common surname ("党工委书记丙丁戊介绍说", "管委会主任甲乙丙在仪式上说").
 ENCLOSED = (
     re.compile(rf"(?:{POSTS})({CJK_NAME})(?={SPEECH})"),
     re.compile(rf"(?:{POSTS})([\u4e00-\u9fff]{{2}}(?:(?![在就对向和与])[\u4e00-\u9fff])?)(?=在|就|对|向)"),

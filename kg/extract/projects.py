@@ -48,7 +48,7 @@ OWN_TOTAL_AFTER = re.compile(rf"^(?:项目)?(?:计划)?总投资{AMOUNT}$")
 #: A total right after the name, in its clause: "甲乙项目总投资20亿元", "甲乙项目（总投资20亿元）".
 OWN_TOTAL_RIGHT_AFTER = re.compile(rf"^[（(]?(?:计划)?总投资{AMOUNT}(?=[）)]|$)")
 #: A count before a name: the total after it is the group's ("两个项目总投资…").
-COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)个")
+COUNTED_BEFORE = re.compile(rf"{p.COUNT_NUMBER}个")
 #: What before a name makes it one of several: "甲项目和乙项目总投资…" is the pair's.
 JOINED_BEFORE = ("、", "和", "及", "与", "以及")
 Item = Mention | Fact
