@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from kg.errors import QueryError
 from kg.outputs.query import find_query, library, rows, run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,11 +35,35 @@ EXPECTED: dict[str, tuple[dict[str, str], dict[str, str]]] = {
                                 "project": "富联科技5G手机零组件智能化加工"}),
     "evidence": ({"label": "国友线缆项目"}, {"entity": "国友线缆项目",
                                             "reports": "000_a31e14f1e7f30bc0.txt"}),
+    "zone-overview": ({"zone": "济源高新区"}, {"zone_name": "济源高新区", "reports": "3", "parks": "6"}),
+    "reports": ({"zone": "济源高新区"}, {"file": "002_52764770c7a71443.txt", "title": "济源高新区2023年工作总结",
+                                        "zone_name": "济源高新区", "period": "2023"}),
+    "investment-by-investor": ({"investor": "富联科技"}, {"investor_name": "富联科技", "projects": "4",
+                                                       "with_total": "1", "investment_yi": "40"}),
+    "honors-by-level": ({"zone": "济源高新区"}, {"level": "national", "honor": "国家级绿色工厂"}),
+    "people-by-zone": ({"zone": "郑州高新区"}, {"person": "张良才", "role": "人大工委主任"}),
+    "companies-across-zones": ({"min": "1"}, {"company": "富联科技", "zones": "1", "reports": "2"}),
+    "zones-by-growth": ({"metric": "一般公共预算收入", "period": "2023"},
+                        {"zone_name": "济源高新区", "growth": "8", "value": "3.03", "unit": "亿元"}),
+    "targets-and-actuals": ({"zone": "济源高新区"}, {"metric_name": "专精特新企业", "period": "2023", "target": "5",
+                                                  "outcome": "15", "met": "yes"}),
+    "latest-figures": ({"zone": "济源高新区"}, {"metric": "一般公共预算收入", "period": "2023", "value": "3.03"}),
+    "new-in-latest-report": ({"zone": "济源高新区"}, {"report": "002_52764770c7a71443.txt", "class": "Cluster",
+                                                   "entity": "济源钢产品深加工产业集群"}),
+    "rankings-over-time": ({"zone": "济源高新区"}, {"assessment_name": "全省166家先进制造业开发区年度高质量发展考评",
+                                                 "year": "2023", "position": "6", "field": "166"}),
 }
 
 
 def test_every_query_has_an_expectation() -> None:
     assert sorted(q.name for q in library()) == sorted(EXPECTED)
+    assert len(EXPECTED) >= 20
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_expected_parameters_are_declared(name: str) -> None:
+    params, _ = EXPECTED[name]
+    assert set(params) <= set(find_query(name).params)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -62,3 +87,27 @@ def test_parameters_filter(seed_graph: Graph) -> None:
     _, everything = rows(run(seed_graph, find_query("indicator-series")))
     _, one = rows(run(seed_graph, find_query("indicator-series"), {"metric": "工业增加值"}))
     assert 0 < len(one) < len(everything)
+
+
+@pytest.mark.parametrize("name,params", [(n, p) for n, (p, _) in sorted(EXPECTED.items()) if p])
+def test_each_parameter_narrows_or_keeps(seed_graph: Graph, name: str, params: dict[str, str]) -> None:
+    _, everything = rows(run(seed_graph, find_query(name)))
+    _, some = rows(run(seed_graph, find_query(name), params))
+    assert 0 < len(some) <= len(everything)
+
+
+def test_a_metric_is_found_by_its_concepts_name(seed_graph: Graph) -> None:
+    """20亿元以上项目 and 50亿元以上项目 are both figures of the concept 亿元以上项目: asking for it finds them."""
+    header, by_concept = rows(run(seed_graph, find_query("indicators-table"), {"metric": "亿元以上项目"}))
+    written = {row[header.index("metric_name")] for row in by_concept}
+    assert {"20亿元以上项目", "50亿元以上项目"} <= written
+
+
+def test_an_undeclared_parameter_is_refused(seed_graph: Graph) -> None:
+    with pytest.raises(QueryError, match="no parameter 'zon'.*zone"):
+        run(seed_graph, find_query("indicator-series"), {"zon": "济源高新区"})
+
+
+def test_a_number_parameter_takes_numbers_only(seed_graph: Graph) -> None:
+    with pytest.raises(QueryError, match="takes a number"):
+        run(seed_graph, find_query("companies-across-zones"), {"min": "two"})

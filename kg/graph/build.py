@@ -20,6 +20,7 @@ from rdflib.namespace import DCTERMS as _DCTERMS
 from rdflib.namespace import OWL, PROV
 from rdflib.namespace import SKOS as _SKOS
 
+from kg.extract.patterns import METRIC_CONCEPTS
 from kg.graph.resolve import Resolution, digest
 from kg.graph.triples import Triples
 from kg.namespace import METRIC as _METRIC
@@ -245,6 +246,8 @@ def _add_observation(
     out.add(node, ZG.metric, _zh(obs.metric))
     if obs.concept:
         out.add(node, ZG.normalizedMetric, METRIC[obs.concept])
+        # the concept's name travels with the graph, so a query can ask for 工业增加值 by its official name
+        out.add(METRIC[obs.concept], SKOS.prefLabel, _zh(METRIC_CONCEPTS[obs.concept][0]))
     out.add(node, ZG.value, _decimal(obs.value))
     out.add(node, ZG.unit, LIT(obs.unit))
     if obs.base_value is not None and obs.base_unit:

@@ -38,6 +38,13 @@ SPARQL_START = re.compile(
 )
 UPDATE = re.compile(r"^\s*(?:#.*\n\s*)*(?:PREFIX[^\n]*\n\s*)*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\b",
                     re.I)
+#: A parameter declared in a query's header: ``# param zone (label): 开发区名称 …``.
+PARAM_LINE = re.compile(r"^#\s*param\s+(\w+)(?:\s*\((\w+)\))?\s*:\s*(.*)$", re.M)
+#: How a declared parameter's value is bound: ``label`` as the Chinese-tagged literal that rdfs:label holds
+#: (so a store finds it by its index instead of comparing every label), ``string`` as written, ``number``
+#: as a number; ``auto`` (the default) reads <…> as an IRI, digits as a number, anything else as a string.
+PARAM_KINDS = ("auto", "label", "string", "number")
+NUMBER = re.compile(r"-?\d+(?:\.\d*)?")
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,33 @@ class NamedQuery:
     name: str
     text: str
     question: str = ""
+
+    @property
+    def params(self) -> dict[str, str]:
+        """The parameters the query declares, name → description."""
+        return {m.group(1): m.group(3).strip() for m in PARAM_LINE.finditer(self.text)}
+
+    def check_params(self, given: dict[str, str]) -> None:
+        """Refuse a parameter the query does not declare (a query that declares none takes any)."""
+        declared = self.params
+        unknown = sorted(set(given) - set(declared))
+        if declared and unknown:
+            raise QueryError(f"query {self.name} has no parameter {unknown[0]!r}: "
+                             f"its parameters are {', '.join(sorted(declared))}")
+
+
+def param_kinds(text: str) -> dict[str, str]:
+    """How each declared parameter binds (see PARAM_KINDS).
+
+    >>> param_kinds("# param zone (label): 开发区名称\n# param year: 年份\nSELECT …")
+    {'zone': 'label', 'year': 'auto'}
+    """
+    kinds = {m.group(1): (m.group(2) or "auto").lower() for m in PARAM_LINE.finditer(text)}
+    bad = {name: kind for name, kind in kinds.items() if kind not in PARAM_KINDS}
+    if bad:
+        name, kind = next(iter(bad.items()))
+        raise QueryError(f"parameter {name} has the unknown kind {kind!r}: use one of {', '.join(PARAM_KINDS)}")
+    return kinds
 
 
 def query_dirs() -> list[Path]:
@@ -100,25 +134,38 @@ def load_graph(path: Path) -> Graph:
     return graph
 
 
-def bind_values(params: dict[str, str]) -> dict[str, Literal | URIRef]:
-    """Turn ``name=value`` strings into RDF terms: IRIs in <…>, numbers as numbers, else text."""
+def bind_values(params: dict[str, str], kinds: dict[str, str] | None = None) -> dict[str, Literal | URIRef]:
+    """Turn ``name=value`` strings into RDF terms as the query declares them (see PARAM_KINDS)."""
     out: dict[str, Literal | URIRef] = {}
     for name, raw in params.items():
-        if raw.startswith("<") and raw.endswith(">"):
+        kind = check_kind(name, raw, (kinds or {}).get(name, "auto"))
+        if kind == "label":
+            out[name] = Literal(raw, lang="zh")
+        elif kind == "string":
+            out[name] = Literal(raw)
+        elif raw.startswith("<") and raw.endswith(">") and kind == "auto":
             out[name] = URIRef(raw[1:-1])
         elif re.fullmatch(r"-?\d+", raw):
             out[name] = Literal(int(raw))
-        elif re.fullmatch(r"-?\d+\.\d*", raw):
+        elif NUMBER.fullmatch(raw):
             out[name] = Literal(raw, datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal"))
         else:
             out[name] = Literal(raw)
     return out
 
 
+def check_kind(name: str, raw: str, kind: str) -> str:
+    """The kind a value binds as; a ``number`` parameter given no number is a one-line error."""
+    if kind == "number" and not NUMBER.fullmatch(raw):
+        raise QueryError(f"parameter {name} takes a number, not {raw!r}: e.g. --param {name}=2")
+    return kind
+
+
 def run(graph: Graph, query: NamedQuery, params: dict[str, str] | None = None) -> Result:
     """Run a read-only query; parameters are bound as values, never pasted into the text."""
     if UPDATE.match(query.text):
         raise QueryError("update requests are not allowed: kg query only reads the graph")
+    query.check_params(params or {})
     try:
         from rdflib.plugins.sparql import prepareQuery
 
@@ -126,7 +173,7 @@ def run(graph: Graph, query: NamedQuery, params: dict[str, str] | None = None) -
     except Exception as exc:  # pyparsing.ParseException and friends
         raise QueryError(_syntax_message(query, exc)) from exc
     try:
-        return graph.query(prepared, initBindings=bind_values(params or {}))
+        return graph.query(prepared, initBindings=bind_values(params or {}, param_kinds(query.text)))
     except Exception as exc:  # evaluation errors from rdflib's engine
         raise QueryError(f"query {query.name} failed: {exc}") from exc
 

@@ -30,7 +30,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import GraphFileError, QueryError, ZoneGraphError
-from kg.outputs.query import PREFIXES, UPDATE
+from kg.outputs.query import PREFIXES, UPDATE, check_kind, param_kinds
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -121,13 +121,19 @@ def _swap(fresh: Path, directory: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def to_term(raw: str) -> Term:
+def to_term(raw: str, kind: str = "auto") -> Term:
     """One parameter value as an RDF term, as :func:`kg.outputs.query.bind_values` reads it.
 
     >>> to_term("<https://example.org/a>"), to_term("2023").datatype.value[-7:], to_term("国友").value
     (<NamedNode value=https://example.org/a>, 'integer', '国友')
+    >>> to_term("国友", "label").language
+    'zh'
     """
-    if raw.startswith("<") and raw.endswith(">"):
+    if kind == "label":
+        return ox.Literal(raw, language="zh")
+    if kind == "string":
+        return ox.Literal(raw)
+    if raw.startswith("<") and raw.endswith(">") and kind == "auto":
         try:
             return ox.NamedNode(raw[1:-1])
         except ValueError as exc:
@@ -160,8 +166,28 @@ def _where_brace(text: str) -> int:
     return -1
 
 
+def _subquery_braces(text: str) -> list[int]:
+    """Offsets of the ``{`` opening each sub-SELECT's WHERE group (the keyword WHERE, below the top level)."""
+    offsets, depth, after_where = [], 0, False
+    for match in _TOKENS.finditer(text):
+        kind = match.lastgroup
+        if kind == "word":
+            after_where = match.group().upper() == "WHERE" and depth > 0
+        elif kind == "open":
+            if after_where:
+                offsets.append(match.start())
+            after_where = False
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+    return offsets
+
+
 def bind_query(query_text: str, params: dict[str, str]) -> str:
-    """The query with ``params`` bound by a ``VALUES`` row at the top of its WHERE group.
+    """The query with ``params`` bound by a ``VALUES`` row at the top of its WHERE group and its sub-SELECTs'.
+
+    A sub-SELECT sees the values too, as rdflib's ``initBindings`` let it, and the store
+    can look a bound label up by its index inside an aggregate instead of after it.
 
     >>> bind_query('SELECT ?x WHERE { ?x ?p "{" }', {"v": 'a"} DROP ALL #'})
     'SELECT ?x WHERE { VALUES (?v) { ("a\\\\"} DROP ALL #") } ?x ?p "{" }'
@@ -174,9 +200,13 @@ def bind_query(query_text: str, params: dict[str, str]) -> str:
     at = _where_brace(query_text)
     if at < 0:
         raise QueryError("cannot bind parameters: the query has no WHERE { … } group")
+    kinds = param_kinds(query_text)
     names = " ".join(f"?{name}" for name in params)
-    values = " ".join(str(to_term(raw)) for raw in params.values())
-    return f"{query_text[: at + 1]} VALUES ({names}) {{ ({values}) }}{query_text[at + 1:]}"
+    values = " ".join(str(to_term(raw, check_kind(name, raw, kinds.get(name, "auto")))) for name, raw in params.items())
+    row = f" VALUES ({names}) {{ ({values}) }}"
+    for offset in sorted({at, *_subquery_braces(query_text)}, reverse=True):
+        query_text = f"{query_text[: offset + 1]}{row}{query_text[offset + 1:]}"
+    return query_text
 
 
 def execute(store: ox.Store, query_text: str, params: dict[str, str] | None = None) -> object:
