@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 __all__ = ["ZoneGraph", "__version__", "build", "open"]
 
 if TYPE_CHECKING:
-    from kg.api import ZoneGraph, build, open  # noqa: A004
+    from kg.api import ZoneGraph, build, open
 
 
 def __getattr__(name: str) -> object:

@@ -71,9 +71,10 @@ class ZoneGraph:
     def __repr__(self) -> str:
         return f"<ZoneGraph {self.name}: {len(self)} triples, {self.engine}>"
 
-    def rows(self, query: str | NamedQuery, **params: str) -> tuple[list[str], list[list[str]]]:
-        """Header and rows of a query as strings, the way ``kg query`` prints them."""
-        named = query if isinstance(query, NamedQuery) else find_query(query)
+    def rows(self, query: str | NamedQuery, limit: int | None = None, offset: int = 0,
+             **params: str) -> tuple[list[str], list[list[str]]]:
+        """Header and rows of a query as strings, the way ``kg query`` prints them (one page with ``limit``)."""
+        named = _named(query).paged(limit, offset)
         named.check_params(params)
         if self._graph is not None:
             from kg.outputs.query import rows, run
@@ -83,22 +84,24 @@ class ZoneGraph:
 
         return run_query(self._store, named.text, params)  # type: ignore[arg-type]
 
-    def records(self, query: str | NamedQuery, **params: str) -> tuple[list[str], list[list[object]]]:
+    def records(self, query: str | NamedQuery, limit: int | None = None, offset: int = 0,
+                **params: str) -> tuple[list[str], list[list[object]]]:
         """Header and rows of a SELECT query with typed values (numbers as numbers, unbound as None)."""
-        named = query if isinstance(query, NamedQuery) else find_query(query)
+        named = _named(query).paged(limit, offset)
         named.check_params(params)
         if self._graph is not None:
             return _rdflib_records(self._graph, named, params)
         return _store_records(self._store, named, params)  # type: ignore[arg-type]
 
-    def query(self, query: str, **params: str) -> pd.DataFrame:
+    def query(self, query: str, limit: int | None = None, offset: int = 0, **params: str) -> pd.DataFrame:
         """Run a library query (by name), a ``.rq`` file or SPARQL text; one row of the frame per result.
 
-        Parameters bind the query's variables, e.g. ``zg.query("indicator-series", metric="工业增加值")``.
+        Parameters bind the query's variables, e.g. ``zg.query("indicator-series", metric="工业增加值")``;
+        ``limit`` and ``offset`` page through the query's ordered rows.
         """
         import pandas as pd
 
-        header, body = self.records(query, **params)
+        header, body = self.records(query, limit, offset, **params)
         return pd.DataFrame(body, columns=header)
 
     def queries(self) -> pd.DataFrame:
@@ -157,6 +160,10 @@ class Explorer:
         return Path(path)
 
 
+def _named(query: str | NamedQuery) -> NamedQuery:
+    return query if isinstance(query, NamedQuery) else find_query(query)
+
+
 def _rdflib_records(graph: Graph, named: NamedQuery, params: dict[str, str]) -> tuple[list[str], list[list[Any]]]:
     from rdflib import Literal
 
@@ -198,7 +205,7 @@ def _store_records(store: ox.Store, named: NamedQuery, params: dict[str, str]) -
     return header, [[value(row[name]) for name in header] for row in result]  # type: ignore[attr-defined]
 
 
-def open(source: str | Path, engine: str = "auto") -> ZoneGraph:  # noqa: A001 - the API's verb, as in zipfile
+def open(source: str | Path, engine: str = "auto") -> ZoneGraph:
     """Open a graph: a Turtle (or N-Triples, JSON-LD…) file, a build's output folder, or an Oxigraph store.
 
     ``engine="oxigraph"`` loads a file into an in-memory Oxigraph store, which answers

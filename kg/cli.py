@@ -22,12 +22,13 @@ from kg.errors import EXIT_INTERRUPTED, EXIT_PARTIAL, ZoneGraphError
 if TYPE_CHECKING:
     import pyoxigraph
 
+    from kg.outputs.query import NamedQuery
     from kg.types import Failure
 
 DEFAULT_GRAPH = Path("output/graph.ttl")
 #: The file beside the output that keeps the tracebacks of reports a build left out.
 ERROR_LOG = "build-errors.log"
-EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig")
+EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig", "graphml", "gexf")
 
 
 class Command(click.Group):
@@ -57,6 +58,7 @@ def main() -> None:
       kg query projects-by-investment     # run a library query
       kg query "SELECT ?z WHERE { ?z a zg:Zone }"
       kg export -f jsonld -o graph.jsonld
+      kg analyze --what centrality        # who connects the network
     """
 
 
@@ -167,29 +169,46 @@ def _write_error_log(path: Path, failures: tuple[Failure, ...]) -> None:
               help="Bind a query variable, e.g. --param min=10 (repeatable).")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Query this Oxigraph store instead of the Turtle file (built from -g GRAPH when missing).")
-def query(query: str, graph_path: Path, fmt: str, params: tuple[str, ...], store_dir: Path | None) -> None:
+@click.option("--limit", type=click.IntRange(0), default=None,
+              help="At most this many rows (a page of the query's ordered rows); 0 or none: all.")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Skip this many rows first.")
+def query(query: str, graph_path: Path, fmt: str, params: tuple[str, ...], store_dir: Path | None,
+          limit: int | None, offset: int) -> None:
     """Run a SPARQL query: a .rq file, a name from the query library, or SPARQL text.
 
     \b
-    The zg:, rdfs:, skos: and xsd: prefixes are predeclared.
+    The zg:, rdfs:, skos: and xsd: prefixes are predeclared; `kg queries` lists
+    the library with each query's parameters.
     Examples:
       kg query projects-by-investment
+      kg query indicator-series -p zone=济源高新区 -p metric=工业增加值
       kg query queries/honors-by-recipient.rq -f csv > honors.csv
       kg query "SELECT ?name WHERE { ?c a zg:Company ; rdfs:label ?name }"
-      kg query projects-by-investment --store output/store
+      kg query evidence --store output/store --limit 100 --offset 200
     """
-    from kg.outputs.query import find_query, format_result, load_graph, run
+    from kg.api import ZoneGraph
+    from kg.outputs.query import find_query, format_rows, load_graph
 
     bindings = _parse_params(params)
-    named = find_query(query)
+    named = find_query(query).paged(limit or None, offset)
+    named.check_params(bindings)
+    if fmt == "json":
+        click.echo(_json(named, bindings, store_dir, graph_path), nl=False)
+        return
+    graph = (ZoneGraph(store=_store(store_dir, graph_path), name=str(store_dir)) if store_dir is not None
+             else ZoneGraph(graph=load_graph(graph_path), name=str(graph_path)))
+    click.echo(format_rows(*graph.rows(named, **bindings), fmt), nl=False)
+
+
+def _json(named: NamedQuery, bindings: dict[str, str], store_dir: Path | None, graph_path: Path) -> str:
+    """SPARQL JSON results of a query, from the store or the Turtle file."""
+    from kg.outputs.query import format_result, load_graph, run
+
     if store_dir is not None:
         from kg.outputs.store import format_store_result
 
-        click.echo(format_store_result(_store(store_dir, graph_path), named.text, bindings, fmt), nl=False)
-        return
-    graph = load_graph(graph_path)
-    result = run(graph, named, bindings)
-    click.echo(format_result(result, fmt), nl=False)
+        return format_store_result(_store(store_dir, graph_path), named.text, bindings, "json")
+    return format_result(run(load_graph(graph_path), named, bindings), "json")
 
 
 def _store(store_dir: Path, graph_path: Path) -> pyoxigraph.Store:
@@ -240,25 +259,36 @@ def queries() -> None:
     from kg.outputs.query import library
 
     for named in library():
-        click.echo(f"{named.name:<28} {named.question}")
+        params = f"  [params: {', '.join(named.params)}]" if named.params else ""
+        click.echo(f"{named.name:<28} {named.question}{params}")
 
 
 @main.command()
 @click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle",
-              show_default=True, help="trig puts each report's facts in its own named graph.")
+              show_default=True, help="trig puts each report's facts in its own named graph; graphml and "
+              "gexf write the network of entities (for Gephi, Cytoscape, networkx).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), required=True,
               help="File to write.")
 @click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path),
               default=DEFAULT_GRAPH, show_default=True)
 def export(fmt: str, out: Path, graph_path: Path) -> None:
-    """Export the graph as Turtle, N-Triples, JSON-LD or TriG.
+    """Export the graph as Turtle, N-Triples, JSON-LD or TriG, or its network as GraphML or GEXF.
 
-    Example:  kg export -f jsonld -o zonegraph.jsonld
+    \b
+    Examples:
+      kg export -f jsonld -o zonegraph.jsonld
+      kg export -f gexf -o zonegraph.gexf      # open in Gephi
     """
     from kg.outputs.export import serialize, write_atomic
     from kg.outputs.query import load_graph
 
     graph = load_graph(graph_path)
+    if fmt in ("graphml", "gexf"):
+        from kg.outputs.network import write_network
+
+        network = write_network(graph, out, fmt)
+        click.echo(f"{network.nodes} nodes, {network.edges} edges -> {out} ({fmt})", err=True)
+        return
     write_atomic(out, serialize(graph, fmt))
     click.echo(f"{len(graph)} triples -> {out} ({fmt})", err=True)
 
@@ -310,15 +340,26 @@ def validate_command(graph_path: Path) -> None:
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser.")
 @click.option("--screenshot", type=click.Path(path_type=Path, dir_okay=False),
               help="Also save a PNG of the page, taken by headless Chromium.")
-def view(graph_path: Path, out: Path, open_browser: bool, screenshot: Path | None) -> None:
+@click.option("--size-by", type=click.Choice(["none", "degree", "betweenness"]), default="none", show_default=True,
+              help="Size nodes by degree or betweenness (12 to 42 px); none: by the square root of degree.")
+def view(graph_path: Path, out: Path, open_browser: bool, screenshot: Path | None, size_by: str) -> None:
     """Render any Turtle graph with labels as an interactive HTML network.
 
-    Example:  kg view output/graph.ttl -o output/graph.html --screenshot output/graph.png
+    \b
+    Examples:
+      kg view output/graph.ttl -o output/graph.html --screenshot output/graph.png
+      kg view --size-by betweenness        # the brokers of the network stand out
     """
     from kg.outputs.query import load_graph
     from kg.outputs.view import render_html, screenshot_page
 
-    summary = render_html(load_graph(graph_path), out)
+    graph = load_graph(graph_path)
+    sizes = None
+    if size_by != "none":
+        from kg.outputs.network import node_sizes
+
+        sizes = node_sizes(graph, size_by)
+    summary = render_html(graph, out, sizes=sizes)
     click.echo(f"{summary.nodes} nodes, {summary.edges} edges -> {out}", err=True)
     if screenshot:
         screenshot_page(out, screenshot)
@@ -417,3 +458,13 @@ def _register_quality_commands() -> None:
 
 
 _register_quality_commands()
+
+
+def _register_analysis_commands() -> None:
+    """``kg analyze`` lives in :mod:`kg.cli_analysis`."""
+    from kg.cli_analysis import analyze
+
+    main.add_command(analyze)
+
+
+_register_analysis_commands()

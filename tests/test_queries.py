@@ -104,7 +104,7 @@ def test_a_metric_is_found_by_its_concepts_name(seed_graph: Graph) -> None:
 
 
 def test_an_undeclared_parameter_is_refused(seed_graph: Graph) -> None:
-    with pytest.raises(QueryError, match="no parameter 'zon'.*zone"):
+    with pytest.raises(QueryError, match=r"no parameter 'zon'.*zone"):
         run(seed_graph, find_query("indicator-series"), {"zon": "济源高新区"})
 
 

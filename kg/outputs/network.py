@@ -9,7 +9,7 @@ order: the same graph gives the same rows and the same bytes.
 
 from __future__ import annotations
 
-import math
+import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -37,6 +37,7 @@ TOP_MEMBERS = 5
 #: How many decimals the analytics keep: rows stay short and the same on every platform.
 DIGITS = 6
 SIZE_BASE, SIZE_SPAN = 12.0, 30.0
+NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 Scalar = str | int | float
 
 
@@ -52,16 +53,8 @@ def _texts(values: list[Node]) -> list[str]:
 
 
 def _numbers(values: list[Node]) -> list[float]:
-    """The finite numbers among literal values (ill-typed ones are skipped)."""
-    out = []
-    for value in values:
-        try:
-            number = float(str(value))
-        except ValueError:
-            continue
-        if math.isfinite(number):
-            out.append(number)
-    return sorted(out)
+    """The numbers among literal values, sorted (ill-typed and infinite ones are skipped)."""
+    return sorted(float(text) for text in map(str, values) if NUMBER.fullmatch(text))
 
 
 def _year(values: list[Node]) -> int | None:
@@ -172,21 +165,12 @@ class Centrality:
 
 
 @dataclass(frozen=True)
-class Component:
-    """A weakly connected component: its size, its zones and its best-connected members."""
+class Group:
+    """A component or community: its size, zones, best-connected members and classes counted (most first)."""
 
     rank: int
     size: int
     zones: tuple[str, ...]
-    members: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Community:
-    """A Louvain community: its size, its best-connected members and how many nodes of each class."""
-
-    rank: int
-    size: int
     members: tuple[str, ...]
     classes: tuple[str, ...]
 
@@ -254,63 +238,42 @@ def centrality(g: nx.MultiDiGraph, classes: Iterable[str] = ("Company", "Park"),
     return rows[:top]
 
 
-def _ordered(groups: Iterable[set[str]]) -> list[set[str]]:
-    """Node sets, largest first, ties by their smallest IRI."""
-    return sorted(groups, key=lambda nodes: (-len(nodes), min(nodes)))
-
-
-def components(g: nx.MultiDiGraph, top: int | None = None) -> list[Component]:
-    """Weakly connected components, largest first, with the labels of their zones and best-connected members."""
+def _groups(g: nx.MultiDiGraph, found: Iterable[set[str]], top: int | None) -> list[Group]:
+    """Node sets as rows, largest first (ties by their smallest IRI)."""
     simple = _simple(g)
     rows = []
-    for rank, nodes in enumerate(_ordered(nx.weakly_connected_components(g))[:top], start=1):
-        zones = tuple(sorted(_label(g, n) for n in nodes if g.nodes[n]["class"] == "Zone"))
-        rows.append(Component(rank, len(nodes), zones, _best_connected(g, simple, nodes, TOP_MEMBERS)))
-    return rows
-
-
-def communities(g: nx.MultiDiGraph, seed: int = SEED, top: int | None = None) -> list[Community]:
-    """Louvain communities of the undirected simple view (fixed seed: the same on every run), largest first.
-
-    Each comes with its best-connected members' labels and its classes, counted (most first).
-    """
-    simple = _simple(g)
-    found = nx.community.louvain_communities(simple, seed=seed)
-    rows = []
-    for rank, nodes in enumerate(_ordered(found)[:top], start=1):
+    for rank, nodes in enumerate(sorted(found, key=lambda ns: (-len(ns), min(ns)))[:top], start=1):
         counts = Counter(str(g.nodes[n]["class"]) for n in nodes)
         classes = tuple(f"{name} {count}" for name, count in sorted(counts.items(), key=lambda c: (-c[1], c[0])))
-        rows.append(Community(rank, len(nodes), _best_connected(g, simple, nodes, TOP_MEMBERS), classes))
+        zones = tuple(sorted(_label(g, n) for n in nodes if g.nodes[n]["class"] == "Zone"))
+        rows.append(Group(rank, len(nodes), zones, _best_connected(g, simple, nodes, TOP_MEMBERS), classes))
     return rows
+
+
+def components(g: nx.MultiDiGraph, top: int | None = None) -> list[Group]:
+    """Weakly connected components, largest first: the islands of the network, which share no entity."""
+    return _groups(g, nx.weakly_connected_components(g), top)
+
+
+def communities(g: nx.MultiDiGraph, seed: int = SEED, top: int | None = None) -> list[Group]:
+    """Louvain communities of the undirected simple view, largest first; a fixed seed gives the same every run."""
+    return _groups(g, nx.community.louvain_communities(_simple(g), seed=seed), top)
 
 
 def _zones_of(g: nx.MultiDiGraph, node: str) -> set[str]:
-    """The zones a node lies in: along zg:locatedIn, directly or through parks."""
-    zones: set[str] = set()
-    seen, frontier = {node}, [node]
-    while frontier:
-        current = frontier.pop()
-        for place, keys in g.succ[current].items():
-            if "locatedIn" not in keys or place in seen:
-                continue
-            seen.add(place)
-            if g.nodes[place]["class"] == "Zone":
-                zones.add(place)
-            else:
-                frontier.append(place)
-    return zones
+    """The zones a node lies in: zg:locatedIn a zone, or in a park that is."""
+    places = [p for p, keys in g.succ[node].items() if "locatedIn" in keys]
+    places += [z for p in places if g.nodes[p]["class"] == "Park" for z, keys in g.succ[p].items()
+               if "locatedIn" in keys]
+    return {p for p in places if g.nodes[p]["class"] == "Zone"}
 
 
 def _firm_zones(g: nx.MultiDiGraph) -> dict[str, set[str]]:
-    """Each company → the zones it is active in (see :func:`zone_links`)."""
+    """Each company → the zones it is active in (see :func:`zone_links`); companies in none are left out."""
     firms: dict[str, set[str]] = {}
-    for firm, data in g.nodes(data=True):
-        if data["class"] != "Company":
-            continue
-        zones = _zones_of(g, firm)
-        for project, keys in g.pred[firm].items():
-            if "investor" in keys:
-                zones |= _zones_of(g, project)
+    for firm in (n for n, data in g.nodes(data=True) if data["class"] == "Company"):
+        projects = [p for p, keys in g.pred[firm].items() if "investor" in keys]
+        zones = _zones_of(g, firm).union(*(_zones_of(g, p) for p in projects))
         if zones:
             firms[firm] = zones
     return firms
@@ -327,17 +290,15 @@ def zone_links(g: nx.MultiDiGraph, top: int | None = None) -> list[ZoneLink]:
     through projects) Project nodes, as in the default network.
     """
     firm_zones = _firm_zones(g)
-    both = nx.Graph()
-    zones = sorted({z for found in firm_zones.values() for z in found})
-    both.add_nodes_from(zones, bipartite=0)
-    both.add_nodes_from(sorted(firm_zones), bipartite=1)
-    both.add_edges_from((firm, zone) for firm in sorted(firm_zones) for zone in sorted(firm_zones[firm]))
-    projected = bipartite.weighted_projected_graph(both, zones)
+    if not firm_zones:
+        return []
+    both = nx.Graph((firm, zone) for firm in sorted(firm_zones) for zone in sorted(firm_zones[firm]))
+    projected = bipartite.weighted_projected_graph(both, sorted({z for zs in firm_zones.values() for z in zs}))
     rows = []
-    for a, b in projected.edges():
+    for a, b, weight in projected.edges(data="weight"):
         a, b = sorted((a, b))
-        shared = sorted(_label(g, f) for f in set(both[a]) & set(both[b]))
-        rows.append(ZoneLink(_label(g, a), _label(g, b), len(shared), tuple(shared), a, b))
+        shared = tuple(sorted(_label(g, firm) for firm in both[a].keys() & both[b].keys()))
+        rows.append(ZoneLink(_label(g, a), _label(g, b), weight, shared, a, b))
     rows.sort(key=lambda r: (-r.firms, r.zone_a, r.zone_b, r.zone_a_id, r.zone_b_id))
     return rows[:top]
 
@@ -359,18 +320,19 @@ def node_sizes(graph: Graph, by: str) -> dict[str, float]:
 GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
 
-def network_text(g: nx.MultiDiGraph, fmt: str) -> str:
-    """A network as GraphML or GEXF text, deterministic (GEXF's date stamp removed)."""
-    if fmt == "graphml":
-        return "\n".join(nx.generate_graphml(g)) + "\n"
-    if fmt == "gexf":
-        return GEXF_DATE.sub("", "\n".join(nx.generate_gexf(g)), count=1) + "\n"
-    raise InputError(f"unknown network format {fmt!r}: choose one of {', '.join(NETWORK_FORMATS)}")
-
-
 def write_network(graph: Graph, path: Path, fmt: str) -> NetworkSummary:
-    """Write the entity network of ``graph`` as GraphML or GEXF to ``path``, atomically; returns its size."""
+    """Write the entity network of ``graph`` as GraphML or GEXF (UTF-8) to ``path``, atomically; returns its size.
+
+    The same graph gives the same bytes: nodes and edges are added in sorted order, GraphML
+    is written by networkx's pure-Python writer (whether lxml is installed or not), and
+    the date the GEXF writer stamps on its ``<meta>`` element is dropped.
+    """
+    fmt = fmt.lower()
+    if fmt not in NETWORK_FORMATS:
+        raise InputError(f"unknown network format {fmt!r}: choose one of {', '.join(NETWORK_FORMATS)}")
     network = to_networkx(graph)
-    text = network_text(network, fmt.lower())
-    write_atomic(Path(path), text)
+    buffer = io.BytesIO()
+    (nx.write_graphml_xml if fmt == "graphml" else nx.write_gexf)(network, buffer)
+    text = buffer.getvalue().decode("utf-8")
+    write_atomic(Path(path), GEXF_DATE.sub("", text, count=1) if fmt == "gexf" else text)
     return summarize(network)

@@ -45,6 +45,8 @@ PARAM_LINE = re.compile(r"^#\s*param\s+(\w+)(?:\s*\((\w+)\))?\s*:\s*(.*)$", re.M
 #: as a number; ``auto`` (the default) reads <…> as an IRI, digits as a number, anything else as a string.
 PARAM_KINDS = ("auto", "label", "string", "number")
 NUMBER = re.compile(r"-?\d+(?:\.\d*)?")
+OWN_LIMIT = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+\s*(?:(?:LIMIT|OFFSET)\s+\d+\s*)?$", re.I)
+SELECT = re.compile(r"^\s*(?:#.*\n\s*)*(?:(?:PREFIX|BASE)[^\n]*\n\s*)*SELECT\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,17 @@ class NamedQuery:
         """The parameters the query declares, name → description."""
         return {m.group(1): m.group(3).strip() for m in PARAM_LINE.finditer(self.text)}
 
+    def paged(self, limit: int | None, offset: int = 0) -> NamedQuery:
+        r"""The query cut to one page of its (ordered) rows; a query with its own LIMIT is left as it is.
+
+        >>> find_query("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s").paged(10, 20).text[-31:]
+        'ORDER BY ?s\nLIMIT 10 OFFSET 20'
+        """
+        if (limit is None and not offset) or OWN_LIMIT.search(self.text) or not SELECT.match(self.text):
+            return self
+        page = (f"LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
+        return NamedQuery(self.name, f"{self.text.rstrip()}\n{page.strip()}", self.question)
+
     def check_params(self, given: dict[str, str]) -> None:
         """Refuse a parameter the query does not declare (a query that declares none takes any)."""
         declared = self.params
@@ -70,7 +83,7 @@ class NamedQuery:
 
 
 def param_kinds(text: str) -> dict[str, str]:
-    """How each declared parameter binds (see PARAM_KINDS).
+    r"""How each declared parameter binds (see PARAM_KINDS).
 
     >>> param_kinds("# param zone (label): 开发区名称\n# param year: 年份\nSELECT …")
     {'zone': 'label', 'year': 'auto'}
@@ -172,8 +185,9 @@ def run(graph: Graph, query: NamedQuery, params: dict[str, str] | None = None) -
         prepared = prepareQuery(query.text, initNs=PREFIXES)
     except Exception as exc:  # pyparsing.ParseException and friends
         raise QueryError(_syntax_message(query, exc)) from exc
+    bindings = bind_values(params or {}, param_kinds(query.text))
     try:
-        return graph.query(prepared, initBindings=bind_values(params or {}, param_kinds(query.text)))
+        return graph.query(prepared, initBindings=bindings)
     except Exception as exc:  # evaluation errors from rdflib's engine
         raise QueryError(f"query {query.name} failed: {exc}") from exc
 

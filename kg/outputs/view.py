@@ -235,17 +235,23 @@ def _template() -> jinja2.Template:
 
 
 def render_html(graph: Graph, path: Path, *, title: str = "ZoneGraph",
-                summary_threshold: int = SUMMARY_THRESHOLD) -> ViewSummary:
+                summary_threshold: int = SUMMARY_THRESHOLD, sizes: dict[str, float] | None = None) -> ViewSummary:
     """Write the graph as a self-contained interactive page (atomically); returns what it shows.
 
     Above ``summary_threshold`` entities the page opens on an overview (the zones and
-    their best-connected neighbours); a checkbox shows everything.
+    their best-connected neighbours); a checkbox shows everything.  ``sizes`` (node IRI →
+    size in pixels, e.g. from :func:`kg.outputs.network.node_sizes`) replaces the default
+    sizes, which grow with the square root of a node's degree.
     """
     data = graph_data(graph)
     data.update(summaryThreshold=summary_threshold, summaryPerZone=SUMMARY_PER_ZONE,
                 hiddenClasses=list(HIDDEN_BY_DEFAULT))
+    if sizes:
+        for node in data["nodes"]:  # type: ignore[attr-defined]
+            if node["id"] in sizes:
+                node["size"] = sizes[node["id"]]
     page = _template().render(
-        title=title, vis_css=Markup(_vis_asset("vis-network.css")),
+        title=title, sized=bool(sizes), vis_css=Markup(_vis_asset("vis-network.css")),
         vis_js=Markup(_vis_asset("vis-network.min.js")),
         options=Markup(_json_for_html(_options())),
         data=Markup(_json_for_html(data)))

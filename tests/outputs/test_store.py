@@ -40,10 +40,14 @@ def store(store_dir: Path) -> pyoxigraph.Store:
 
 
 def normalise(query: NamedQuery, header: list[str], body: list[list[str]]) -> list[list[str]]:
-    """Sorted rows, with GROUP_CONCAT cells as sorted tokens (their order is engine-defined)."""
-    concat = {header.index(name) for name in GROUP_CONCAT.findall(query.text) if name in header}
-    return sorted([" ".join(sorted(cell.split())) if i in concat else cell for i, cell in enumerate(row)]
-                  for row in body)
+    """Sorted rows, with GROUP_CONCAT cells as sorted tokens (their order is engine-defined).
+
+    A concatenation may be renamed after it (COALESCE), so when a query has one, every cell
+    is compared as its sorted tokens, split at spaces and at 、.
+    """
+    if not GROUP_CONCAT.search(query.text):
+        return sorted(body)
+    return sorted([" ".join(sorted(re.split(r"[\s、]+", cell))) for cell in row] for row in body)
 
 
 def both(seed_graph: Graph, store: pyoxigraph.Store, query: NamedQuery,
