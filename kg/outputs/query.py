@@ -65,7 +65,7 @@ class NamedQuery:
     def paged(self, limit: int | None, offset: int = 0) -> NamedQuery:
         r"""The query cut to one page of its (ordered) rows; a query with its own LIMIT is left as it is.
 
-        >>> find_query("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s").paged(10, 20).text[-31:]
+        >>> find_query("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s").paged(10, 20).text[-30:]
         'ORDER BY ?s\nLIMIT 10 OFFSET 20'
         """
         if (limit is None and not offset) or OWN_LIMIT.search(self.text) or not SELECT.match(self.text):
