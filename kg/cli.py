@@ -20,9 +20,7 @@ from kg import __version__
 from kg.errors import EXIT_INTERRUPTED, EXIT_PARTIAL, ZoneGraphError
 
 if TYPE_CHECKING:
-    import pyoxigraph
 
-    from kg.outputs.query import NamedQuery
     from kg.types import Failure
 
 DEFAULT_GRAPH = Path("output/graph.ttl")
@@ -157,110 +155,6 @@ def _write_error_log(path: Path, failures: tuple[Failure, ...]) -> None:
     blocks = [f"== {f.path or f.document}\nstage: {f.stage}\nerror: {f.error}: {f.message}\n\n{f.trace}"
               for f in failures]
     write_atomic(path, "\n".join(blocks))
-
-
-@main.command()
-@click.argument("query")
-@click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path),
-              default=DEFAULT_GRAPH, show_default=True, help="Turtle file to query.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
-              default="table", show_default=True)
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind a query variable, e.g. --param min=10 (repeatable).")
-@click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Query this Oxigraph store instead of the Turtle file (built from -g GRAPH when missing).")
-@click.option("--limit", type=click.IntRange(0), default=None,
-              help="At most this many rows (a page of the query's ordered rows); 0 or none: all.")
-@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Skip this many rows first.")
-def query(query: str, graph_path: Path, fmt: str, params: tuple[str, ...], store_dir: Path | None,
-          limit: int | None, offset: int) -> None:
-    """Run a SPARQL query: a .rq file, a name from the query library, or SPARQL text.
-
-    \b
-    The zg:, rdfs:, skos: and xsd: prefixes are predeclared; `kg queries` lists
-    the library with each query's parameters.
-    Examples:
-      kg query projects-by-investment
-      kg query indicator-series -p zone=济源高新区 -p metric=工业增加值
-      kg query queries/honors-by-recipient.rq -f csv > honors.csv
-      kg query "SELECT ?name WHERE { ?c a zg:Company ; rdfs:label ?name }"
-      kg query evidence --store output/store --limit 100 --offset 200
-    """
-    from kg.api import ZoneGraph
-    from kg.outputs.query import find_query, format_rows, load_graph
-
-    bindings = _parse_params(params)
-    named = find_query(query).paged(limit or None, offset)
-    named.check_params(bindings)
-    if fmt == "json":
-        click.echo(_json(named, bindings, store_dir, graph_path), nl=False)
-        return
-    graph = (ZoneGraph(store=_store(store_dir, graph_path), name=str(store_dir)) if store_dir is not None
-             else ZoneGraph(graph=load_graph(graph_path), name=str(graph_path)))
-    click.echo(format_rows(*graph.rows(named, **bindings), fmt), nl=False)
-
-
-def _json(named: NamedQuery, bindings: dict[str, str], store_dir: Path | None, graph_path: Path) -> str:
-    """SPARQL JSON results of a query, from the store or the Turtle file."""
-    from kg.outputs.query import format_result, load_graph, run
-
-    if store_dir is not None:
-        from kg.outputs.store import format_store_result
-
-        return format_store_result(_store(store_dir, graph_path), named.text, bindings, "json")
-    return format_result(run(load_graph(graph_path), named, bindings), "json")
-
-
-def _store(store_dir: Path, graph_path: Path) -> pyoxigraph.Store:
-    """Open the Oxigraph store in STORE_DIR, building it from GRAPH_PATH first when there is none."""
-    from kg.outputs.store import is_store, load_store, open_store
-
-    if not is_store(store_dir) and graph_path.is_file():
-        count = load_store(store_dir, graph_path)
-        click.echo(f"kg: no store in {store_dir}: built it from {graph_path} ({count} triples)", err=True)
-    return open_store(store_dir)
-
-
-def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in params:
-        name, sep, value = item.partition("=")
-        if not sep or not name.isidentifier():
-            raise click.BadParameter(f"{item!r}: expected NAME=VALUE, e.g. min=10", param_hint="--param")
-        out[name] = value
-    return out
-
-
-@main.command()
-@click.option("-z", "--zone", help="Only this zone, by label, e.g. 许昌高新区.")
-@click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path),
-              default=DEFAULT_GRAPH, show_default=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv"]), default="table",
-              show_default=True)
-def indicators(zone: str | None, graph_path: Path, fmt: str) -> None:
-    """One row per indicator observation, with its evidence: open the CSV in a spreadsheet.
-
-    \b
-    Columns: zone, change word (新增, 累计 …), metric as written, normalised
-    metric, period, qualifier (over, nearly, about, more than), value and unit as
-    written, value in base unit (CNY, USD, count, percent …), growth %, kind
-    (actual, estimate, target, share), report, evidence sentence.
-    Example:  kg indicators --zone 许昌高新区 -f csv > jiyuan.csv
-    """
-    from kg.outputs.query import find_query, format_result, load_graph, run
-
-    result = run(load_graph(graph_path), find_query("indicators-table"), {"zone": zone} if zone else {})
-    click.echo(format_result(result, fmt), nl=False)
-
-
-@main.command()
-def queries() -> None:
-    """List the query library: name and the question each query answers."""
-    from kg.outputs.query import library
-
-    for named in library():
-        params = f"  [params: {', '.join(named.params)}]" if named.params else ""
-        click.echo(f"{named.name:<28} {named.question}{params}")
 
 
 @main.command()
@@ -407,10 +301,11 @@ def serve(port: int, host: str, graph_path: Path, store_dir: Path | None, timeou
       kg serve --store output/store --port 8000
       curl 'http://127.0.0.1:7878/sparql?format=csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
     """
+    from kg.cli_query import open_or_load_store
     from kg.outputs.serve import SparqlServer, serve_until_stopped
     from kg.outputs.store import memory_store
 
-    store = _store(store_dir, graph_path) if store_dir is not None else memory_store(graph_path)
+    store = open_or_load_store(store_dir, graph_path) if store_dir is not None else memory_store(graph_path)
     try:
         server = SparqlServer((host, port), store, timeout=timeout, max_rows=max_rows,
                               log=lambda line: click.echo(line, err=True))
@@ -461,10 +356,13 @@ _register_quality_commands()
 
 
 def _register_analysis_commands() -> None:
-    """``kg analyze`` lives in :mod:`kg.cli_analysis`."""
+    """``kg analyze`` lives in :mod:`kg.cli_analysis`; ``kg query``, ``kg queries`` and ``kg indicators`` in
+    :mod:`kg.cli_query`."""
     from kg.cli_analysis import analyze
+    from kg.cli_query import indicators, queries, query
 
-    main.add_command(analyze)
+    for command in (analyze, query, queries, indicators):
+        main.add_command(command)
 
 
 _register_analysis_commands()

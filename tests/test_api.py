@@ -13,7 +13,8 @@ import pytest
 import kg
 from kg.api import ZoneGraph
 from kg.errors import GraphFileError, QueryError
-from tests.conftest import ROOT, kg as run_kg
+from tests.conftest import ROOT
+from tests.conftest import kg as run_kg
 
 
 @pytest.fixture(scope="module")
