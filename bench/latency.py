@@ -81,6 +81,7 @@ def table(store: ox.Store, label: str) -> list[str]:
             page = f"{page_s * 1000:.0f}"
         lines.append(f"| {named.name} | {', '.join(named.params) or '–'} | {busy} | {heavy} | "
                      f"{full_s * 1000:.0f} ({full_rows}) | {page} |")
+        print(lines[-1], file=sys.stderr, flush=True)
     return lines
 
 
