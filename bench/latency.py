@@ -47,6 +47,8 @@ SLOW = 1.0
 def values(store: ox.Store, name: str) -> tuple[str, str]:
     """The busy (90th percentile) and the heaviest value of a parameter."""
     ranked = sorted((int(term_text(r["n"])), term_text(r["v"])) for r in execute(store, SAMPLES[name]))
+    if not ranked:  # a small graph may have no value at all: time the query selecting nothing
+        return "-", "-"
     return ranked[int(0.9 * (len(ranked) - 1))][1], ranked[-1][1]
 
 
