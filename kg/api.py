@@ -32,6 +32,11 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 INTEGERS = frozenset(XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"))
 REALS = frozenset(XSD + t for t in ("decimal", "double", "float"))
 ENGINES = ("auto", "rdflib", "oxigraph")
+#: The values a query paged by a parameter runs for, in the order its rows are sorted by.
+ANCHORS = {
+    "zone": "SELECT DISTINCT ?v WHERE { ?z a zg:Zone ; rdfs:label ?l BIND (STR(?l) AS ?v) } ORDER BY ?v",
+    "label": "SELECT DISTINCT ?v WHERE { ?e rdfs:label ?l ; zg:evidence [] BIND (STR(?l) AS ?v) } ORDER BY ?v",
+}
 
 
 def typed(lexical: str, datatype: str | None) -> object:
@@ -74,7 +79,10 @@ class ZoneGraph:
     def rows(self, query: str | NamedQuery, limit: int | None = None, offset: int = 0,
              **params: str) -> tuple[list[str], list[list[str]]]:
         """Header and rows of a query as strings, the way ``kg query`` prints them (one page with ``limit``)."""
-        named = _named(query).paged(limit, offset)
+        named = _named(query)
+        if _anchored(named, limit, params):
+            return self._pages(self.rows, named, limit, offset, params)  # type: ignore[arg-type,return-value]
+        named = named.paged(limit, offset)
         named.check_params(params)
         if self._graph is not None:
             from kg.outputs.query import rows, run
@@ -87,11 +95,34 @@ class ZoneGraph:
     def records(self, query: str | NamedQuery, limit: int | None = None, offset: int = 0,
                 **params: str) -> tuple[list[str], list[list[object]]]:
         """Header and rows of a SELECT query with typed values (numbers as numbers, unbound as None)."""
-        named = _named(query).paged(limit, offset)
+        named = _named(query)
+        if _anchored(named, limit, params):
+            return self._pages(self.records, named, limit, offset, params)  # type: ignore[arg-type]
+        named = named.paged(limit, offset)
         named.check_params(params)
         if self._graph is not None:
             return _rdflib_records(self._graph, named, params)
         return _store_records(self._store, named, params)  # type: ignore[arg-type]
+
+    def _pages(self, fetch: Any, named: NamedQuery, limit: int, offset: int,
+               params: dict[str, str]) -> tuple[list[str], list[list[object]]]:
+        """One page of a query sorted by a label parameter first: the query runs for one value after another.
+
+        Each run is an index lookup, so a first page costs a few lookups instead of the whole result.
+        """
+        anchor = named.pages_by or ""
+        values = [row[0] for row in self.rows(NamedQuery("(values)", ANCHORS.get(anchor, ANCHORS["zone"])))[1]]
+        header, out, skip = None, [], offset
+        for value in values:
+            header, part = fetch(named, **{**params, anchor: value})
+            taken = part[skip:]
+            skip = max(0, skip - len(part))
+            out += taken
+            if len(out) >= limit:
+                break
+        if header is None:
+            header, _ = fetch(named.paged(0), **params)
+        return header, out[:limit]
 
     def query(self, query: str, limit: int | None = None, offset: int = 0, **params: str) -> pd.DataFrame:
         """Run a library query (by name), a ``.rq`` file or SPARQL text; one row of the frame per result.
@@ -162,6 +193,11 @@ class Explorer:
 
 def _named(query: str | NamedQuery) -> NamedQuery:
     return query if isinstance(query, NamedQuery) else find_query(query)
+
+
+def _anchored(named: NamedQuery, limit: int | None, params: dict[str, str]) -> bool:
+    """True when a page of the query is best read one value of its sorting parameter after another."""
+    return limit is not None and named.pages_by is not None and named.pages_by not in params
 
 
 def _rdflib_records(graph: Graph, named: NamedQuery, params: dict[str, str]) -> tuple[list[str], list[list[Any]]]:

@@ -49,14 +49,14 @@ def query(query: str, graph_path: Path, fmt: str, params: tuple[str, ...], store
     from kg.outputs.query import find_query, format_rows, load_graph
 
     bindings = _parse_params(params)
-    named = find_query(query).paged(limit or None, offset)
+    named = find_query(query)
     named.check_params(bindings)
     if fmt == "json":
-        click.echo(_json(named, bindings, store_dir, graph_path), nl=False)
+        click.echo(_json(named.paged(limit or None, offset), bindings, store_dir, graph_path), nl=False)
         return
     graph = (ZoneGraph(store=open_or_load_store(store_dir, graph_path), name=str(store_dir)) if store_dir is not None
              else ZoneGraph(graph=load_graph(graph_path), name=str(graph_path)))
-    click.echo(format_rows(*graph.rows(named, **bindings), fmt), nl=False)
+    click.echo(format_rows(*graph.rows(named, limit or None, offset, **bindings), fmt), nl=False)
 
 
 def _json(named: NamedQuery, bindings: dict[str, str], store_dir: Path | None, graph_path: Path) -> str:

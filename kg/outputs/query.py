@@ -38,6 +38,8 @@ SPARQL_START = re.compile(
 )
 UPDATE = re.compile(r"^\s*(?:#.*\n\s*)*(?:PREFIX[^\n]*\n\s*)*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\b",
                     re.I)
+#: A query whose rows are sorted by one label parameter first can be paged by it: ``# pages by: zone``.
+PAGES_BY = re.compile(r"^#\s*pages by:\s*(\w+)\s*$", re.M)
 #: A parameter declared in a query's header: ``# param zone (label): 开发区名称 …``.
 PARAM_LINE = re.compile(r"^#\s*param\s+(\w+)(?:\s*\((\w+)\))?\s*:\s*(.*)$", re.M)
 #: How a declared parameter's value is bound: ``label`` as the Chinese-tagged literal that rdfs:label holds
@@ -61,6 +63,12 @@ class NamedQuery:
     def params(self) -> dict[str, str]:
         """The parameters the query declares, name → description."""
         return {m.group(1): m.group(3).strip() for m in PARAM_LINE.finditer(self.text)}
+
+    @property
+    def pages_by(self) -> str | None:
+        """The label parameter the query's rows are sorted by first, when its header says so."""
+        match = PAGES_BY.search(self.text)
+        return match.group(1) if match and match.group(1) in self.params else None
 
     def paged(self, limit: int | None, offset: int = 0) -> NamedQuery:
         r"""The query cut to one page of its (ordered) rows; a query with its own LIMIT is left as it is.
