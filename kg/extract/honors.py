@@ -4,8 +4,8 @@ The recipient is the subject in front of the trigger; when the clause has none
 (zero anaphora), it is the previous recipient in the sentence, else the
 report's own zone.
 
->>> honors_in_clause("许昌互联网+孵化园获评“河南省第十批创业孵化示范基地”")
-[('河南省第十批创业孵化示范基地', '许昌互联网+孵化园')]
+>>> honors_in_clause("甲乙丙孵化园获评“甲省第十批创业孵化示范基地”")
+[('甲省第十批创业孵化示范基地', '甲乙丙孵化园')]
 """
 
 from __future__ import annotations

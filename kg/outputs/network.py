@@ -24,7 +24,7 @@ from rdflib.term import Node
 from kg.errors import InputError
 from kg.namespace import ZG
 from kg.outputs.export import write_atomic
-from kg.outputs.view import EDGES, HIDDEN_BY_DEFAULT, STYLE
+from kg.outputs.view import EDGES, HIDDEN_BY_DEFAULT, STYLE, local_name
 
 #: Classes of the default network: all but the numerous indicators and rankings.
 DEFAULT_CLASSES = tuple(name for name in STYLE if name not in HIDDEN_BY_DEFAULT)
@@ -39,11 +39,6 @@ DIGITS = 6
 SIZE_BASE, SIZE_SPAN = 12.0, 30.0
 NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 Scalar = str | int | float
-
-
-def _local(iri: Node) -> str:
-    text = str(iri)
-    return re.split(r"[#/]", text)[-1] or text
 
 
 def _texts(values: list[Node]) -> list[str]:
@@ -69,7 +64,7 @@ def _joined(values: list[str]) -> str | None:
 #: Node attribute → (property, how its values become one scalar; None when there is none).
 ATTRIBUTES: dict[str, tuple[URIRef, Callable[[list[Node]], Scalar | None]]] = {
     "totalInvestment": (ZG.totalInvestment, lambda vs: max(_numbers(vs), default=None)),
-    "status": (ZG.status, lambda vs: _joined(sorted({_local(v) for v in vs}))),
+    "status": (ZG.status, lambda vs: _joined(sorted({local_name(v) for v in vs}))),
     "year": (ZG.year, _year),
     "role": (ZG.role, lambda vs: _joined(_texts(vs))),
     "reports": (ZG.mentionedIn, lambda vs: len(set(vs)) or None),
@@ -77,7 +72,7 @@ ATTRIBUTES: dict[str, tuple[URIRef, Callable[[list[Node]], Scalar | None]]] = {
     "value": (ZG.value, lambda vs: next(iter(_numbers(vs)), None)),
     "unit": (ZG.unit, lambda vs: _joined(_texts(vs))),
     "period": (ZG.period, lambda vs: _joined(_texts(vs))),
-    "kind": (ZG.kind, lambda vs: _joined(sorted({_local(v) for v in vs}))),
+    "kind": (ZG.kind, lambda vs: _joined(sorted({local_name(v) for v in vs}))),
 }
 
 
@@ -112,7 +107,7 @@ def _values(graph: Graph, prop: URIRef, nodes: dict[str, str]) -> dict[str, list
 def _node_attributes(graph: Graph, nodes: dict[str, str]) -> dict[str, dict[str, Scalar]]:
     """Each node's label, class and the scalar attributes it has (never None)."""
     labels = _values(graph, RDFS.label, nodes)
-    attrs = {iri: {"label": next(iter(_texts(labels.get(iri, []))), _local(iri)), "class": cls}
+    attrs = {iri: {"label": next(iter(_texts(labels.get(iri, []))), local_name(iri)), "class": cls}
              for iri, cls in nodes.items()}
     for name, (prop, reduce) in ATTRIBUTES.items():
         for iri, values in _values(graph, prop, nodes).items():
@@ -137,7 +132,7 @@ def to_networkx(graph: Graph, classes: Iterable[str] | None = None) -> nx.MultiD
     attrs = _node_attributes(graph, nodes)
     network = nx.MultiDiGraph()
     network.add_nodes_from((iri, attrs[iri]) for iri in sorted(nodes))
-    edges = sorted((str(s), str(o), _local(prop), name) for prop, name in EDGES.items()
+    edges = sorted((str(s), str(o), local_name(prop), name) for prop, name in EDGES.items()
                    for s, o in graph.subject_objects(prop) if str(s) in nodes and str(o) in nodes)
     network.add_edges_from((s, o, key, {"relation": key, "label": name}) for s, o, key, name in edges)
     return network

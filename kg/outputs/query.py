@@ -155,31 +155,37 @@ def load_graph(path: Path) -> Graph:
     return graph
 
 
-def bind_values(params: dict[str, str], kinds: dict[str, str] | None = None) -> dict[str, Literal | URIRef]:
-    """Turn ``name=value`` strings into RDF terms as the query declares them (see PARAM_KINDS)."""
-    out: dict[str, Literal | URIRef] = {}
-    for name, raw in params.items():
-        kind = check_kind(name, raw, (kinds or {}).get(name, "auto"))
-        if kind == "label":
-            out[name] = Literal(raw, lang="zh")
-        elif kind == "string":
-            out[name] = Literal(raw)
-        elif raw.startswith("<") and raw.endswith(">") and kind == "auto":
-            out[name] = URIRef(raw[1:-1])
-        elif re.fullmatch(r"-?\d+", raw):
-            out[name] = Literal(int(raw))
-        elif NUMBER.fullmatch(raw):
-            out[name] = Literal(raw, datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal"))
-        else:
-            out[name] = Literal(raw)
-    return out
+def term_kind(name: str, raw: str, kind: str = "auto") -> str:
+    """What RDF term a parameter value binds as: label, string, iri, integer or decimal (see PARAM_KINDS).
 
-
-def check_kind(name: str, raw: str, kind: str) -> str:
-    """The kind a value binds as; a ``number`` parameter given no number is a one-line error."""
+    >>> [term_kind("x", v) for v in ("<https://a.org/b>", "2023", "1.5", "国友")]
+    ['iri', 'integer', 'decimal', 'string']
+    """
     if kind == "number" and not NUMBER.fullmatch(raw):
         raise QueryError(f"parameter {name} takes a number, not {raw!r}: e.g. --param {name}=2")
-    return kind
+    if kind in {"label", "string"}:
+        return kind
+    if kind == "auto" and raw.startswith("<") and raw.endswith(">"):
+        return "iri"
+    if re.fullmatch(r"-?\d+", raw):
+        return "integer"
+    return "decimal" if NUMBER.fullmatch(raw) else "string"
+
+
+def bind_values(params: dict[str, str], kinds: dict[str, str] | None = None) -> dict[str, Literal | URIRef]:
+    """Turn ``name=value`` strings into RDF terms as the query declares them (see PARAM_KINDS)."""
+    return {name: _rdflib_term(raw, term_kind(name, raw, (kinds or {}).get(name, "auto")))
+            for name, raw in params.items()}
+
+
+def _rdflib_term(raw: str, kind: str) -> Literal | URIRef:
+    if kind == "label":
+        return Literal(raw, lang="zh")
+    if kind == "iri":
+        return URIRef(raw[1:-1])
+    if kind == "integer":
+        return Literal(int(raw))
+    return Literal(raw, datatype=XSD.decimal) if kind == "decimal" else Literal(raw)
 
 
 def run(graph: Graph, query: NamedQuery, params: dict[str, str] | None = None) -> Result:

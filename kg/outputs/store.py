@@ -30,7 +30,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import GraphFileError, QueryError, ZoneGraphError
-from kg.outputs.query import PREFIXES, UPDATE, check_kind, param_kinds
+from kg.outputs.query import PREFIXES, UPDATE, param_kinds, term_kind
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -121,26 +121,25 @@ def _swap(fresh: Path, directory: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def to_term(raw: str, kind: str = "auto") -> Term:
-    """One parameter value as an RDF term, as :func:`kg.outputs.query.bind_values` reads it.
+def to_term(raw: str, kind: str = "auto", name: str = "value") -> Term:
+    """One parameter value as an RDF term, as :func:`kg.outputs.query.bind_values` binds it.
 
     >>> to_term("<https://example.org/a>"), to_term("2023").datatype.value[-7:], to_term("国友").value
     (<NamedNode value=https://example.org/a>, 'integer', '国友')
     >>> to_term("国友", "label").language
     'zh'
     """
-    if kind == "label":
+    term = term_kind(name, raw, kind)
+    if term == "label":
         return ox.Literal(raw, language="zh")
-    if kind == "string":
-        return ox.Literal(raw)
-    if raw.startswith("<") and raw.endswith(">") and kind == "auto":
+    if term == "iri":
         try:
             return ox.NamedNode(raw[1:-1])
         except ValueError as exc:
             raise QueryError(f"{raw!r} is not a valid IRI: {exc}") from exc
-    if re.fullmatch(r"-?\d+", raw):
+    if term == "integer":
         return ox.Literal(str(int(raw)), datatype=ox.NamedNode(XSD + "integer"))
-    if re.fullmatch(r"-?\d+\.\d*", raw):
+    if term == "decimal":
         return ox.Literal(raw, datatype=ox.NamedNode(XSD + "decimal"))
     return ox.Literal(raw)
 
@@ -202,7 +201,7 @@ def bind_query(query_text: str, params: dict[str, str]) -> str:
         raise QueryError("cannot bind parameters: the query has no WHERE { … } group")
     kinds = param_kinds(query_text)
     names = " ".join(f"?{name}" for name in params)
-    values = " ".join(str(to_term(raw, check_kind(name, raw, kinds.get(name, "auto")))) for name, raw in params.items())
+    values = " ".join(str(to_term(raw, kinds.get(name, "auto"), name)) for name, raw in params.items())
     row = f" VALUES ({names}) {{ ({values}) }}"
     for offset in sorted({at, *_subquery_braces(query_text)}, reverse=True):
         query_text = f"{query_text[: offset + 1]}{row}{query_text[offset + 1:]}"

@@ -71,7 +71,8 @@ class ViewSummary:
     edges: int
 
 
-def _local(iri: Node) -> str:
+def local_name(iri: Node) -> str:
+    """The last part of an IRI: zg:Company → Company."""
     text = str(iri)
     return re.split(r"[#/]", text)[-1] or text
 
@@ -98,7 +99,7 @@ def _number(value: object) -> str:
 
 
 def _class_of(graph: Graph, node: URIRef) -> str | None:
-    names = {_local(c) for c in graph.objects(node, RDF.type) if str(c).startswith(str(ZG._NS))}
+    names = {local_name(c) for c in graph.objects(node, RDF.type) if str(c).startswith(str(ZG._NS))}
     return next((name for name in STYLE if name in names), None)
 
 
@@ -106,14 +107,14 @@ def _document_names(graph: Graph) -> dict[Node, str]:
     """Each document's title (or file name), with the file name added where titles repeat."""
     docs = set(graph.subjects(RDF.type, ZG.Document)) | set(graph.objects(None, ZG.source)) | set(
         graph.objects(None, ZG.mentionedIn))
-    plain = {d: _first(graph, d, DCTERMS.title) or _first(graph, d, ZG.fileName) or _local(d) for d in docs}
+    plain = {d: _first(graph, d, DCTERMS.title) or _first(graph, d, ZG.fileName) or local_name(d) for d in docs}
     repeated = Counter(plain.values())
-    return {d: f"{name}（{_first(graph, d, ZG.fileName) or _local(d)}）" if repeated[name] > 1 else name
+    return {d: f"{name}（{_first(graph, d, ZG.fileName) or local_name(d)}）" if repeated[name] > 1 else name
             for d, name in plain.items()}
 
 
 def _concept(graph: Graph, concept: Node) -> str:
-    return _first(graph, concept, SKOS.prefLabel) or CONCEPT_ZH.get(_local(concept), _local(concept))
+    return _first(graph, concept, SKOS.prefLabel) or CONCEPT_ZH.get(local_name(concept), local_name(concept))
 
 
 def _attributes(graph: Graph, node: URIRef, label: str) -> list[str]:
@@ -173,7 +174,7 @@ def graph_data(graph: Graph) -> dict[str, object]:
         cls = _class_of(graph, subject)
         if cls is None:
             continue
-        label = _first(graph, subject, RDFS.label) or _local(subject)
+        label = _first(graph, subject, RDFS.label) or local_name(subject)
         alts = sorted(set(_texts(graph, subject, SKOS.altLabel)) - {label})
         tip = [f"{STYLE[cls][0]}：{label}"] + (["又称：" + "、".join(alts)] if alts else [])
         tip += _attributes(graph, subject, label) + _evidence(graph, subject, names)
