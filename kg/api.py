@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import InputError
+from kg.errors import InputError, QuerySyntaxError
 from kg.outputs.query import NamedQuery, find_query, library, load_graph
 
 if TYPE_CHECKING:
@@ -28,15 +28,22 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
     from rdflib import Graph
 
+    from kg.outputs.store import Params
+
 XSD = "http://www.w3.org/2001/XMLSchema#"
 INTEGERS = frozenset(XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"))
 REALS = frozenset(XSD + t for t in ("decimal", "double", "float"))
 ENGINES = ("auto", "rdflib", "oxigraph")
-#: The values a query paged by a parameter runs for, in the order its rows are sorted by.
+#: The values of each parameter a query can be paged by (``# pages by: zone``), sorted in Python as
+#: SPARQL sorts strings (by code point).  A value with no rows only costs an index lookup.
 ANCHORS = {
-    "zone": "SELECT DISTINCT ?v WHERE { ?z a zg:Zone ; rdfs:label ?l BIND (STR(?l) AS ?v) } ORDER BY ?v",
-    "label": "SELECT DISTINCT ?v WHERE { ?e rdfs:label ?l ; zg:evidence [] BIND (STR(?l) AS ?v) } ORDER BY ?v",
+    "zone": "SELECT DISTINCT ?v WHERE { ?z a zg:Zone ; rdfs:label ?v }",
+    "label": "SELECT DISTINCT ?v WHERE { ?e rdfs:label ?v }",
+    "metric": "SELECT DISTINCT ?v WHERE { { ?i zg:metric ?v } UNION { ?c skos:prefLabel ?v } }",
 }
+#: Values bound in one run of a paged query.  With a few, the store looks each one up by index; with
+#: more (8 for new-in-latest-report, 64 for most) its planner evaluates a whole sub-SELECT instead.
+BATCH = 4
 
 
 def typed(lexical: str, datatype: str | None) -> object:
@@ -64,6 +71,7 @@ class ZoneGraph:
         if (graph is None) == (store is None):
             raise InputError("a ZoneGraph holds either an rdflib graph or an Oxigraph store: give exactly one")
         self._graph, self._store, self.name = graph, store, name
+        self._anchors: dict[str, list[str]] = {}
 
     @property
     def engine(self) -> str:
@@ -79,50 +87,69 @@ class ZoneGraph:
     def rows(self, query: str | NamedQuery, limit: int | None = None, offset: int = 0,
              **params: str) -> tuple[list[str], list[list[str]]]:
         """Header and rows of a query as strings, the way ``kg query`` prints them (one page with ``limit``)."""
-        named = _named(query)
-        if _anchored(named, limit, params):
-            return self._pages(self.rows, named, limit, offset, params)  # type: ignore[arg-type,return-value]
-        named = named.paged(limit, offset)
-        named.check_params(params)
-        if self._graph is not None:
-            from kg.outputs.query import rows, run
-
-            return rows(run(self._graph, named, params))
-        from kg.outputs.store import run_query
-
-        return run_query(self._store, named.text, params)  # type: ignore[arg-type]
+        return self._page(False, _named(query), limit, offset, params)  # type: ignore[return-value]
 
     def records(self, query: str | NamedQuery, limit: int | None = None, offset: int = 0,
                 **params: str) -> tuple[list[str], list[list[object]]]:
         """Header and rows of a SELECT query with typed values (numbers as numbers, unbound as None)."""
-        named = _named(query)
-        if _anchored(named, limit, params):
-            return self._pages(self.records, named, limit, offset, params)  # type: ignore[arg-type]
-        named = named.paged(limit, offset)
+        return self._page(True, _named(query), limit, offset, params)
+
+    def _page(self, typed: bool, named: NamedQuery, limit: int | None, offset: int,
+              params: dict[str, str]) -> tuple[list[str], list[list[object]]]:
         named.check_params(params)
+        if _anchored(named, limit, params, self.engine):
+            return self._pages(typed, named, limit or 0, offset, params)
+        page = named.paged(limit, offset)
+        try:
+            return self._run(typed, page, params)
+        except QuerySyntaxError:
+            if page is named:
+                raise
+            header, body = self._run(typed, named, params)  # fails where the user's own text does
+            return header, body[offset:None if limit is None else offset + limit]
+
+    def _run(self, typed: bool, named: NamedQuery, params: Params) -> tuple[list[str], list[list[object]]]:
+        """Run one query on whichever engine holds the graph."""
         if self._graph is not None:
-            return _rdflib_records(self._graph, named, params)
-        return _store_records(self._store, named, params)  # type: ignore[arg-type]
+            if typed:
+                return _rdflib_records(self._graph, named, params)  # type: ignore[arg-type]
+            from kg.outputs.query import rows, run
 
-    def _pages(self, fetch: Any, named: NamedQuery, limit: int, offset: int,
+            return rows(run(self._graph, named, params))  # type: ignore[arg-type,return-value]
+        if typed:
+            return _store_records(self._store, named, params)  # type: ignore[arg-type]
+        from kg.outputs.store import run_query
+
+        return run_query(self._store, named.text, params)  # type: ignore[arg-type,return-value]
+
+    def _pages(self, typed: bool, named: NamedQuery, limit: int, offset: int,
                params: dict[str, str]) -> tuple[list[str], list[list[object]]]:
-        """One page of a query sorted by a label parameter first: the query runs for one value after another.
+        """One page of a query sorted by a label parameter first, read a batch of its values at a time.
 
-        Each run is an index lookup, so a first page costs a few lookups instead of the whole result.
+        Each run binds a batch of values, so the store looks them up by index and a first
+        page costs a few runs instead of the whole result.
         """
         anchor = named.pages_by or ""
-        values = [row[0] for row in self.rows(NamedQuery("(values)", ANCHORS.get(anchor, ANCHORS["zone"])))[1]]
+        values = self._anchor_values(anchor)
         header, out, skip = None, [], offset
-        for value in values:
-            header, part = fetch(named, **{**params, anchor: value})
-            taken = part[skip:]
+        for start in range(0, len(values), BATCH):
+            header, part = self._run(typed, named, {**params, anchor: tuple(values[start:start + BATCH])})
+            out += part[skip:]
             skip = max(0, skip - len(part))
-            out += taken
             if len(out) >= limit:
                 break
         if header is None:
-            header, _ = fetch(named.paged(0), **params)
+            header, _ = self._run(typed, named.paged(0), params)
         return header, out[:limit]
+
+    def _anchor_values(self, anchor: str) -> list[str]:
+        """The values of a paging parameter in order (read once per graph)."""
+        if anchor not in self._anchors:
+            from kg.outputs.store import execute
+
+            rows = execute(self._store, ANCHORS[anchor])  # type: ignore[arg-type]
+            self._anchors[anchor] = sorted({row[0].value for row in rows})  # type: ignore[attr-defined]
+        return self._anchors[anchor]
 
     def query(self, query: str, limit: int | None = None, offset: int = 0, **params: str) -> pd.DataFrame:
         """Run a library query (by name), a ``.rq`` file or SPARQL text; one row of the frame per result.
@@ -195,9 +222,12 @@ def _named(query: str | NamedQuery) -> NamedQuery:
     return query if isinstance(query, NamedQuery) else find_query(query)
 
 
-def _anchored(named: NamedQuery, limit: int | None, params: dict[str, str]) -> bool:
-    """True when a page of the query is best read one value of its sorting parameter after another."""
-    return limit is not None and named.pages_by is not None and named.pages_by not in params
+def _anchored(named: NamedQuery, limit: int | None, params: dict[str, str], engine: str) -> bool:
+    """True when a page of the query is best read a batch of its sorting parameter's values at a time.
+
+    Only the Oxigraph store gains: rdflib evaluates the whole query whatever is bound.
+    """
+    return engine == "oxigraph" and limit is not None and named.pages_by is not None and named.pages_by not in params
 
 
 def _rdflib_records(graph: Graph, named: NamedQuery, params: dict[str, str]) -> tuple[list[str], list[list[Any]]]:
@@ -220,7 +250,7 @@ def _rdflib_records(graph: Graph, named: NamedQuery, params: dict[str, str]) -> 
     return header, [[value(row[i]) for i in range(len(header))] for row in result]
 
 
-def _store_records(store: ox.Store, named: NamedQuery, params: dict[str, str]) -> tuple[list[str], list[list[Any]]]:
+def _store_records(store: ox.Store, named: NamedQuery, params: Params) -> tuple[list[str], list[list[Any]]]:
     import pyoxigraph as ox
 
     from kg.outputs.store import execute, term_text

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from kg.outputs.query import NamedQuery
 
 DEFAULT_GRAPH = Path("output/graph.ttl")
+#: Rows per page of ``kg query`` unless --limit says otherwise: a first page stays fast on a large store.
+DEFAULT_LIMIT = 100
 
 
 @click.command()
@@ -28,8 +30,8 @@ DEFAULT_GRAPH = Path("output/graph.ttl")
               help="Bind a query variable, e.g. --param min=10 (repeatable).")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Query this Oxigraph store instead of the Turtle file (built from -g GRAPH when missing).")
-@click.option("--limit", type=click.IntRange(0), default=None,
-              help="At most this many rows (a page of the query's ordered rows); 0 or none: all.")
+@click.option("--limit", type=click.IntRange(0), default=DEFAULT_LIMIT, show_default=True,
+              help="At most this many rows: a page of the query's ordered rows; 0 for every row.")
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Skip this many rows first.")
 def query(query: str, graph_path: Path, fmt: str, params: tuple[str, ...], store_dir: Path | None,
           limit: int | None, offset: int) -> None:
@@ -43,7 +45,8 @@ def query(query: str, graph_path: Path, fmt: str, params: tuple[str, ...], store
       kg query indicator-series -p zone=济源高新区 -p metric=工业增加值
       kg query queries/honors-by-recipient.rq -f csv > honors.csv
       kg query "SELECT ?name WHERE { ?c a zg:Company ; rdfs:label ?name }"
-      kg query evidence --store output/store --limit 100 --offset 200
+      kg query evidence --store output/store --offset 100      (the second page)
+      kg query evidence --store output/store --limit 0 -f csv  (every row)
     """
     from kg.api import ZoneGraph
     from kg.outputs.query import find_query, format_rows, load_graph
@@ -56,7 +59,11 @@ def query(query: str, graph_path: Path, fmt: str, params: tuple[str, ...], store
         return
     graph = (ZoneGraph(store=open_or_load_store(store_dir, graph_path), name=str(store_dir)) if store_dir is not None
              else ZoneGraph(graph=load_graph(graph_path), name=str(graph_path)))
-    click.echo(format_rows(*graph.rows(named, limit or None, offset, **bindings), fmt), nl=False)
+    header, rows = graph.rows(named, limit or None, offset, **bindings)
+    click.echo(format_rows(header, rows, fmt), nl=False)
+    if limit and len(rows) == limit:
+        click.echo(f"kg: rows {offset + 1}–{offset + limit} shown; the next page: --offset {offset + limit}; "
+                   "every row: --limit 0", err=True)
 
 
 def _json(named: NamedQuery, bindings: dict[str, str], store_dir: Path | None, graph_path: Path) -> str:

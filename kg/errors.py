@@ -38,5 +38,9 @@ class QueryError(ZoneGraphError):
     exit_code = 2
 
 
+class QuerySyntaxError(QueryError):
+    """A SPARQL query does not parse."""
+
+
 class UnreadableFile(InputError):
     """One input file cannot be read; the build reports it and goes on with the rest."""

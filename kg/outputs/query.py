@@ -17,7 +17,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from rdflib.query import Result
 
-from kg.errors import GraphFileError, QueryError
+from kg.errors import GraphFileError, QueryError, QuerySyntaxError
 from kg.namespace import METRIC, ZG
 
 #: Prefixes every query may use without declaring them.
@@ -198,7 +198,7 @@ def run(graph: Graph, query: NamedQuery, params: dict[str, str] | None = None) -
 
         prepared = prepareQuery(query.text, initNs=PREFIXES)
     except Exception as exc:  # pyparsing.ParseException and friends
-        raise QueryError(_syntax_message(query, exc)) from exc
+        raise QuerySyntaxError(_syntax_message(query, exc)) from exc
     bindings = bind_values(params or {}, param_kinds(query.text))
     try:
         return graph.query(prepared, initBindings=bindings)

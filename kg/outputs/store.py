@@ -19,17 +19,19 @@ The user's text is never pasted into the query.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import GraphFileError, QueryError, ZoneGraphError
+from kg.errors import GraphFileError, QueryError, QuerySyntaxError, ZoneGraphError
 from kg.outputs.query import PREFIXES, UPDATE, param_kinds, term_kind
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
@@ -37,6 +39,8 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 #: RocksDB writes this file in every store directory.
 STORE_MARKER = "CURRENT"
 VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: Parameter values by name; a tuple binds several values (a ``VALUES`` row each).
+Params = Mapping[str, str | tuple[str, ...]]
 _TOKENS = re.compile(
     r"""(?P<skip>\#[^\n]*|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''"""
     r"""|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>"""
@@ -182,14 +186,17 @@ def _subquery_braces(text: str) -> list[int]:
     return offsets
 
 
-def bind_query(query_text: str, params: dict[str, str]) -> str:
+def bind_query(query_text: str, params: Params) -> str:
     """The query with ``params`` bound by a ``VALUES`` row at the top of its WHERE group and its sub-SELECTs'.
 
     A sub-SELECT sees the values too, as rdflib's ``initBindings`` let it, and the store
     can look a bound label up by its index inside an aggregate instead of after it.
+    A parameter given a tuple of values gets one row per value (the query runs for each).
 
     >>> bind_query('SELECT ?x WHERE { ?x ?p "{" }', {"v": 'a"} DROP ALL #'})
     'SELECT ?x WHERE { VALUES (?v) { ("a\\\\"} DROP ALL #") } ?x ?p "{" }'
+    >>> bind_query('SELECT ?x WHERE { ?x ?p ?v }', {"v": ("甲", "乙")})
+    'SELECT ?x WHERE { VALUES (?v) { ("甲") ("乙") } ?x ?p ?v }'
     """
     if not params:
         return query_text
@@ -201,14 +208,20 @@ def bind_query(query_text: str, params: dict[str, str]) -> str:
         raise QueryError("cannot bind parameters: the query has no WHERE { … } group")
     kinds = param_kinds(query_text)
     names = " ".join(f"?{name}" for name in params)
-    values = " ".join(str(to_term(raw, kinds.get(name, "auto"), name)) for name, raw in params.items())
-    row = f" VALUES ({names}) {{ ({values}) }}"
+    terms = [[str(to_term(raw, kinds.get(name, "auto"), name)) for raw in _values(given)]
+             for name, given in params.items()]
+    rows = " ".join(f"({' '.join(row)})" for row in itertools.product(*terms))
+    row = f" VALUES ({names}) {{ {rows} }}"
     for offset in sorted({at, *_subquery_braces(query_text)}, reverse=True):
         query_text = f"{query_text[: offset + 1]}{row}{query_text[offset + 1:]}"
     return query_text
 
 
-def execute(store: ox.Store, query_text: str, params: dict[str, str] | None = None) -> object:
+def _values(given: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (given,) if isinstance(given, str) else given
+
+
+def execute(store: ox.Store, query_text: str, params: Params | None = None) -> object:
     """Run a read-only query with the predeclared prefixes; return pyoxigraph's result object."""
     if UPDATE.match(query_text):
         raise QueryError("update requests are not allowed: the store is only queried")
@@ -217,7 +230,7 @@ def execute(store: ox.Store, query_text: str, params: dict[str, str] | None = No
     try:
         return store.query(text, prefixes=prefixes)
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {first_line(exc)}") from exc
+        raise QuerySyntaxError(f"SPARQL syntax error: {first_line(exc)}") from exc
     except (OSError, RuntimeError) as exc:
         raise QueryError(f"query failed: {exc}") from exc
 
@@ -238,7 +251,7 @@ def term_text(term: object) -> str:
 
 
 def run_query(store: ox.Store, query_text: str,
-              params: dict[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
+              params: Params | None = None) -> tuple[list[str], list[list[str]]]:
     """Header and rows of a query as strings, like :func:`kg.outputs.query.rows` for rdflib."""
     result = execute(store, query_text, params)
     try:
@@ -253,7 +266,7 @@ def run_query(store: ox.Store, query_text: str,
         raise QueryError(f"query failed: {exc}") from exc
 
 
-def format_store_result(store: ox.Store, query_text: str, params: dict[str, str], fmt: str) -> str:
+def format_store_result(store: ox.Store, query_text: str, params: Params, fmt: str) -> str:
     """Run a query on a store and render it like :func:`kg.outputs.query.format_result` (table, csv, json)."""
     from kg.outputs.query import format_rows
 
