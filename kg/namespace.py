@@ -38,6 +38,7 @@ class ZG(DefinedNamespace):
     Document: URIRef
     ProjectStatus: URIRef
     Ranking: URIRef
+    StatusStatement: URIRef
     ObservationKind: URIRef
     Metric: URIRef
     Qualifier: URIRef
@@ -55,6 +56,7 @@ class ZG(DefinedNamespace):
     kind: URIRef
     normalizedMetric: URIRef
     rankedEntity: URIRef
+    statusOf: URIRef
     qualifier: URIRef
 
     # datatype properties

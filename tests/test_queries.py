@@ -50,6 +50,8 @@ EXPECTED: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "latest-figures": ({"zone": "济源高新区"}, {"metric": "一般公共预算收入", "period": "2023", "value": "3.03"}),
     "new-in-latest-report": ({"zone": "济源高新区"}, {"report": "002_52764770c7a71443.txt", "class": "Cluster",
                                                    "entity": "济源钢产品深加工产业集群"}),
+    "project-status-history": ({"zone": "济源高新区"}, {"project_name": "富联科技5G终端精密制造项目", "period": "2023",
+                                                     "status": "inOperation", "previous": "", "advanced": ""}),
     "rankings-over-time": ({"zone": "济源高新区"}, {"assessment_name": "全省166家先进制造业开发区年度高质量发展考评",
                                                  "year": "2023", "position": "6", "field": "166"}),
 }
@@ -111,3 +113,30 @@ def test_an_undeclared_parameter_is_refused(seed_graph: Graph) -> None:
 def test_a_number_parameter_takes_numbers_only(seed_graph: Graph) -> None:
     with pytest.raises(QueryError, match="takes a number"):
         run(seed_graph, find_query("companies-across-zones"), {"min": "two"})
+
+
+#: Two reports on one zone: a project planned in 2022 is under construction in 2023-H1 and stays so in 2023.
+HISTORY = """
+@prefix zg: <https://w3id.org/zonegraph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix : <https://example.org/> .
+:z a zg:Zone ; rdfs:label "甲高新区"@zh .
+:p a zg:Project ; rdfs:label "乙项目"@zh .
+:d1 zg:reportsOn :z ; zg:period "2022" ; zg:fileName "a.txt" .
+:d2 zg:reportsOn :z ; zg:period "2023-H1" ; zg:fileName "b.txt" .
+:d3 zg:reportsOn :z ; zg:period "2023" ; zg:fileName "c.txt" .
+:s1 zg:statusOf :p ; zg:status zg:planned ; zg:source :d1 .
+:s2 zg:statusOf :p ; zg:status zg:underConstruction ; zg:source :d2 .
+:s3 zg:statusOf :p ; zg:status zg:underConstruction ; zg:source :d3 .
+"""
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_a_projects_status_history_says_when_it_advanced(tmp_path: Path, engine: str) -> None:
+    import kg
+
+    (tmp_path / "history.ttl").write_text(HISTORY, encoding="utf-8")
+    header, body = kg.open(tmp_path / "history.ttl", engine=engine).rows("project-status-history")
+    found = [[row[header.index(c)] for c in ("period", "status", "previous", "advanced")] for row in body]
+    assert found == [["2022", "planned", "", ""], ["2023-H1", "underConstruction", "planned", "yes"],
+                     ["2023", "underConstruction", "underConstruction", "same"]]

@@ -90,6 +90,9 @@ WITH_EVIDENCE = frozenset((Kind.PROJECT, Kind.HONOR, Kind.COMPANY, Kind.PARK, Ki
 #: Zone-scoped classes that lie in the zone of the report that names them.
 LOCATED = frozenset((Kind.PROJECT, Kind.PARK))
 MAX_EVIDENCE_PER_DOC = 5
+#: The Chinese names of the project stages (as the status scheme's labels), for status statements' labels.
+STATUS_ZH = {Status.PLANNED: "谋划", Status.SIGNED: "签约", Status.UNDER_CONSTRUCTION: "开工",
+             Status.IN_OPERATION: "投产", Status.COMPLETED: "竣工"}
 #: Fact predicates that resolution consumes: "A（以下简称B）" makes B a label of A's node
 #: (``skos:altLabel``), not a triple of its own.
 RESOLVED = frozenset(("alias",))
@@ -116,6 +119,7 @@ def new_graph() -> Graph:
         graph.bind(kind.value.lower(), RES[kind.value.lower() + "/"])
     graph.bind("document", RES["document/"])
     graph.bind("ranking", RES["ranking/"])
+    graph.bind("statement", RES["statement/"])
     graph.bind("metric", _METRIC)
     for prefix, ns in (("skos", _SKOS), ("dcterms", _DCTERMS), ("prov", PROV), ("owl", OWL)):
         graph.bind(prefix, ns)
@@ -221,6 +225,21 @@ def _add_fact(
         value = LIT(str(obj), lang="zh")
     out.add(subject, ZG[fact.predicate], value)
     _evidence(out, subject, extraction, fact.sentence, doc)
+    if isinstance(obj, Status):
+        _add_status_statement(out, extraction, fact, subject, doc)
+
+
+def _add_status_statement(out: Triples, extraction: Extraction, fact: Fact, project: URIRef, doc: URIRef) -> None:
+    """Add a project's status as this report states it: a project's history is read from these nodes."""
+    status = ZG[fact.obj.value]  # type: ignore[union-attr]
+    key = digest(extraction.document.sha256, str(fact.sentence), str(project), str(status))
+    node = RES[f"statement/{key}"]
+    out.add(node, RDF.type, ZG.StatusStatement)
+    out.add(node, RDFS.label, _zh(f"{fact.subject.label}：{STATUS_ZH[fact.obj]}"))  # type: ignore[index]
+    out.add(node, ZG.mentionedIn, doc)
+    out.add(node, ZG.statusOf, project)
+    out.add(node, ZG.status, status)
+    _evidence(out, node, extraction, fact.sentence, doc)
 
 
 def _plain(value: Decimal) -> str:
