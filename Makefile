@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 
 build: $(STAMP)
 	$(BIN)/kg build seeds -o output --validate
+	$(BIN)/kg profile -g output/graph.ttl -o output/profiles
 	@$(BIN)/kg view output/graph.ttl -o output/graph.html --screenshot output/graph.png \
 		|| echo "(no screenshot: install chromium for output/graph.png)"
 
@@ -27,4 +28,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check kg tests
 
 clean:
-	rm -rf $(VENV) output/graph.* output/*.png
+	rm -rf $(VENV) output/graph.* output/*.png output/profiles

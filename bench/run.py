@@ -152,7 +152,8 @@ def main() -> None:
     for size in sizes:
         print(f"building {size} reports…", file=sys.stderr)
         results.append(run_size(size, jobs, latency=size == max(sizes)))
-    text = report(results) + "\n" + recogniser_table() + "\n## Explorer\n\n" + view_table()
+    text = (report(results) + "\n" + recogniser_table() + "\n## Explorer\n\n" + page_table("view.py")
+            + "\n## Zone profile page\n\n" + PROFILE_INTRO + page_table("profile.py"))
     (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
     print(text)
 
@@ -182,9 +183,13 @@ def recogniser_table(count: int = 1000) -> str:
     return "\n".join([*lines, "", f"`jieba.cut`: {jieba_cpu:.2f} CPU s over {chars} characters."]) + "\n"
 
 
-def view_table() -> str:
-    """Page load times in headless Chromium, when Playwright and Chromium are installed."""
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "view.py")], capture_output=True, text=True, cwd=ROOT)
+PROFILE_INTRO = ("`kg profile --zone` for one synthetic zone with 100 reports (bench/profile.py says how they are\n"
+                 "made); load and layout in headless Chromium, the fastest of three.\n\n")
+
+
+def page_table(script: str) -> str:
+    """A page benchmark's table (bench/view.py, bench/profile.py), when Playwright and Chromium are installed."""
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / script)], capture_output=True, text=True, cwd=ROOT)
     if proc.returncode == 0:
         return proc.stdout
     reason = (proc.stderr.strip().splitlines() or ["no output"])[-1]

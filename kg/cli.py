@@ -357,11 +357,12 @@ _register_quality_commands()
 
 def _register_analysis_commands() -> None:
     """``kg analyze`` lives in :mod:`kg.cli_analysis`; ``kg query``, ``kg queries`` and ``kg indicators`` in
-    :mod:`kg.cli_query`."""
+    :mod:`kg.cli_query`; ``kg profile`` in :mod:`kg.cli_profile`."""
     from kg.cli_analysis import analyze
+    from kg.cli_profile import profile
     from kg.cli_query import indicators, queries, query
 
-    for command in (analyze, query, queries, indicators):
+    for command in (analyze, query, queries, indicators, profile):
         main.add_command(command)
 
 
