@@ -91,6 +91,7 @@ class ZoneProfile:
     iri: str
     key: str
     name: str
+    place: str = ""
     reports: list[Report] = field(default_factory=list)
     series: list[Series] = field(default_factory=list)
     projects: list[Row] = field(default_factory=list)
@@ -118,6 +119,17 @@ def period_key(period: str) -> str:
     if last:
         return f"{year}-{last}"
     return f"{year}-{QUARTER_END.get(part or '', '12')}"
+
+
+def place_of(zone: str) -> str:
+    """The city (or province) a zone's name opens with, when it opens with one.
+
+    >>> place_of("安阳高新区"), place_of("高新区")
+    ('安阳', '')
+    """
+    from kg.extract.places import places
+
+    return max((p for p in places() if zone.startswith(p)), key=len, default="")
 
 
 def honor_level(title: str) -> str:
@@ -155,7 +167,8 @@ class _Reader:
 
     def profile(self, zone: URIRef) -> ZoneProfile:
         docs = sorted(self.graph.subjects(ZG.reportsOn, zone), key=str)
-        profile = ZoneProfile(str(zone), str(zone).rsplit("/", 1)[-1], self.label(zone))
+        name = self.label(zone)
+        profile = ZoneProfile(str(zone), str(zone).rsplit("/", 1)[-1], name, place_of(name))
         profile.reports = sorted((Report(self.value(d, ZG.fileName), self.value(d, RDFS.label),
                                          self.value(d, ZG.period)) for d in docs),
                                  key=lambda r: (period_key(r.period), r.file))
@@ -256,5 +269,5 @@ def _yi(yuan: float) -> str:
     return f"{yuan / 1e8:.2f}".rstrip("0").rstrip(".")
 
 
-__all__ = ["Evidence", "Figure", "Report", "Row", "Series", "ZoneProfile", "honor_level", "period_key",
+__all__ = ["Evidence", "Figure", "Report", "Row", "Series", "ZoneProfile", "honor_level", "period_key", "place_of",
            "zone_profiles"]

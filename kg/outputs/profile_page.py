@@ -71,8 +71,8 @@ def zone_page(profile: ZoneProfile, title: str = "ZoneGraph") -> str:
     span = f"{periods[0]} → {periods[-1]}" if len(periods) > 1 else "".join(periods)
     body = ['<p class="crumbs"><a href="index.html">所有开发区 All zones</a></p>',
             f"<h1>{_e(profile.name)}</h1>",
-            f'<p class="meta">报告 {len(profile.reports)} 份 reports · 期间 periods {_e(span)} · '
-            f"指标 {sum(len(s.figures) for s in profile.series)} 个 figures</p>",
+            f'<p class="meta">{_place(profile.place)}报告 {len(profile.reports)} 份 reports · '
+            f"期间 periods {_e(span)} · 指标 {sum(len(s.figures) for s in profile.series)} 个 figures</p>",
             _reports(profile), _figures(profile.series)]
     for attribute, heading, columns in SECTIONS:
         body.append(_table_section(attribute, heading, columns, getattr(profile, attribute), notes))
@@ -82,12 +82,12 @@ def zone_page(profile: ZoneProfile, title: str = "ZoneGraph") -> str:
 
 def index_page(profiles: Sequence[ZoneProfile], title: str = "ZoneGraph") -> str:
     """The index: every zone with its counts, and zones compared on a metric and period."""
-    head = ("开发区 zone", "报告 reports", "期间 periods", "指标 figures", "项目 projects", "荣誉 honors",
-            "园区 parks", "企业 companies")
+    head = ("开发区 zone", "所在地 place", "报告 reports", "期间 periods", "指标 figures", "项目 projects",
+            "荣誉 honors", "园区 parks", "企业 companies")
     rows = []
     for p in profiles:
         periods = p.periods
-        cells = [f'<a href="{_e(p.key)}.html">{_e(p.name)}</a>', str(len(p.reports)),
+        cells = [f'<a href="{_e(p.key)}.html">{_e(p.name)}</a>', _e(p.place), str(len(p.reports)),
                  _e(f"{periods[0]} → {periods[-1]}" if len(periods) > 1 else "".join(periods)),
                  str(sum(len(s.figures) for s in p.series)), str(len(p.projects)), str(len(p.honors)),
                  str(len(p.parks)), str(len(p.companies))]
@@ -105,6 +105,10 @@ def _page(title: str, body: Iterable[str]) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{_e(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def _place(place: str) -> str:
+    return f"所在地 place {_e(place)} · " if place else ""
 
 
 def _e(text: object) -> str:

@@ -81,6 +81,7 @@ def test_pages_show_the_numbers_and_evidence(tmp_path: Path, seed_profiles: dict
                                                           for s in profile.series for f in s.figures)
     assert page.count('<figure class="series"') == len(profile.series)
     assert "投产（2023）" in page and 'href="#n1"' in page and '<li id="n1">' in page
+    assert "所在地 place 济源 · 报告 3 份" in page
     assert f'content="{CSP}"' in page and "<script" not in page
     assert 'href="index.html"' in page and f'href="{profile.key}.html"' in pages["index.html"]
 
