@@ -57,6 +57,7 @@ class ZG(DefinedNamespace):
     normalizedMetric: URIRef
     rankedEntity: URIRef
     statusOf: URIRef
+    outcome: URIRef
     qualifier: URIRef
 
     # datatype properties

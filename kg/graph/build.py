@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
 
@@ -90,6 +91,13 @@ WITH_EVIDENCE = frozenset((Kind.PROJECT, Kind.HONOR, Kind.COMPANY, Kind.PARK, Ki
 #: Zone-scoped classes that lie in the zone of the report that names them.
 LOCATED = frozenset((Kind.PROJECT, Kind.PARK))
 MAX_EVIDENCE_PER_DOC = 5
+#: The kinds of figure that tell how a target turned out.
+OUTCOME_KINDS = frozenset(("actual", "estimate"))
+#: Concepts whose figures are the total of a group of projects named in their sentence (总投资): two reports'
+#: totals are of different groups, so a target of one is never paired with the other's figure.
+UNPAIRED_CONCEPTS = frozenset(("totalInvestment",))
+#: Figures by zone, metric as written, period and change word: (kind, node) of each.
+Figures = dict[tuple[URIRef, str, str, str], list[tuple[str, URIRef]]]
 #: The Chinese names of the project stages (as the status scheme's labels), for status statements' labels.
 STATUS_ZH = {Status.PLANNED: "谋划", Status.SIGNED: "签约", Status.UNDER_CONSTRUCTION: "开工",
              Status.IN_OPERATION: "投产", Status.COMPLETED: "竣工"}
@@ -137,9 +145,24 @@ def to_triples(resolution: Resolution) -> Triples:
         out.add(node, RDFS.label, _zh(entity.label))
         for alt in sorted(entity.alt_labels):
             out.add(node, SKOS.altLabel, _zh(alt))
+    figures: Figures = defaultdict(list)
     for extraction in resolution.extractions:
-        _add_document(out, resolution, extraction)
+        _add_document(out, resolution, extraction, figures)
+    _link_outcomes(out, figures)
     return out
+
+
+def _link_outcomes(out: Triples, figures: Figures) -> None:
+    """Link each target to the actual or estimated figures of its zone, metric, period and change word.
+
+    The reports of one zone set a target (力争新增高新技术企业10家) and later tell the outcome
+    (新增高新技术企业13家); ``zg:outcome`` pairs them, so whether a target was met is one lookup.
+    """
+    for kinds in figures.values():
+        outcomes = [node for kind, node in kinds if kind in OUTCOME_KINDS]
+        for target in (node for kind, node in kinds if kind == "target"):
+            for outcome in outcomes:
+                out.add(target, ZG.outcome, outcome)
 
 
 def to_graph(triples: Triples) -> Graph:
@@ -160,7 +183,7 @@ def _zh(text: str) -> Literal:
     return LIT(text, lang="zh")
 
 
-def _add_document(out: Triples, resolution: Resolution, extraction: Extraction) -> None:
+def _add_document(out: Triples, resolution: Resolution, extraction: Extraction, figures: Figures) -> None:
     """Add one report: its node, mentions, facts and observations."""
     name = extraction.document.name
     doc = document_iri(extraction)
@@ -193,7 +216,10 @@ def _add_document(out: Triples, resolution: Resolution, extraction: Extraction) 
         if fact.predicate not in RESOLVED:
             _add_fact(out, resolution, extraction, fact, doc)
     for observation in extraction.observations:
-        _add_observation(out, extraction, observation, doc, zone)
+        node = _add_observation(out, extraction, observation, doc, zone)
+        if zone and observation.period and observation.concept not in UNPAIRED_CONCEPTS:
+            key = (zone, observation.metric, observation.period, observation.change or "")
+            figures[key].append((observation.kind, node))
     for ranking in extraction.rankings if zone else ():
         _add_ranking(out, extraction, ranking, doc, zone)  # a place in a ranking needs whose place it is
 
@@ -254,7 +280,7 @@ def _decimal(value: Decimal) -> Literal:
 
 def _add_observation(
     out: Triples, extraction: Extraction, obs: Observation, doc: URIRef, zone: URIRef | None
-) -> None:
+) -> URIRef:
     """Add one indicator observation node (a qb:Observation of the zone, when the report has one)."""
     key = digest(extraction.document.sha256, str(obs.sentence), (obs.change or "") + obs.metric, str(obs.value),
                  obs.unit, obs.period or "", obs.kind)
@@ -287,6 +313,7 @@ def _add_observation(
         out.add(node, ZG.observedFor, zone)
     out.add(node, ZG.mentionedIn, doc)
     _evidence(out, node, extraction, obs.sentence, doc)
+    return node
 
 
 def _add_period(out: Triples, node: URIRef, period: str | None) -> None:

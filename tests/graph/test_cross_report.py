@@ -106,3 +106,12 @@ def test_iris_stable_when_an_unrelated_report_is_added(tmp_path: Path, seed_grap
     kg("build", str(extra), "-o", str(tmp_path / "out"), "--no-html")
     bigger = Graph().parse(tmp_path / "out" / "graph.ttl")
     assert set(seed_graph) <= set(bigger)
+
+
+def test_a_target_is_linked_to_its_outcome_in_a_later_report(seed_graph: Graph) -> None:
+    """001 sets 2023's target of new high-tech firms (10); 002 reports 13. A group's 总投资 is never paired."""
+    found = rows(seed_graph, """
+        SELECT ?metric ?target ?outcome ?from ?to WHERE {
+          ?t zg:outcome ?a ; zg:metric ?metric ; zg:value ?target ; zg:source/zg:fileName ?from .
+          ?a zg:value ?outcome ; zg:source/zg:fileName ?to } ORDER BY ?metric""")
+    assert [(m, t, o, f[:3], to[:3]) for m, t, o, f, to in found] == [("高新技术企业", "10", "13", "001", "002")]
