@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
+from kg.graph.build import period_bounds
 from kg.namespace import ZG
 
 #: An honor's level, read from its title: the first pattern that matches.
@@ -28,8 +29,6 @@ HONOR_LEVELS = (("national", re.compile("国家|全国|中国|国字号")), ("pr
 #: The order and Chinese names of the project stages (in operation and completed are one stage).
 STAGES = {"planned": (1, "谋划"), "signed": (2, "签约"), "underConstruction": (3, "开工"),
           "inOperation": (4, "投产"), "completed": (4, "竣工")}
-PERIOD_END = re.compile(r"^(\d{4})(?:-(H1|H2|Q1|Q2|Q3|Q4)|-(\d{2})/\d{4}-(\d{2})|.*)?$")
-QUARTER_END = {"H1": "06", "Q2": "06", "Q1": "03", "Q3": "09"}
 
 
 @dataclass(frozen=True)
@@ -107,18 +106,13 @@ class ZoneProfile:
 
 
 def period_key(period: str) -> str:
-    """A period's end as YYYY-MM, so periods sort in time: "2023-H1" before "2023".
+    """A period's last month as YYYY-MM, so periods sort in time: "2023-H1" before "2023".
 
     >>> sorted(["2023", "2023-H1", "2022-01/2022-06", "2022"], key=period_key)
     ['2022-01/2022-06', '2022', '2023-H1', '2023']
     """
-    match = PERIOD_END.match(period)
-    if not match:
-        return period
-    year, part, _, last = match.groups()
-    if last:
-        return f"{year}-{last}"
-    return f"{year}-{QUARTER_END.get(part or '', '12')}"
+    bounds = period_bounds(period)
+    return bounds[1][:7] if bounds else period
 
 
 def place_of(zone: str) -> str:
