@@ -70,6 +70,9 @@ def main() -> None:
               help="Fail (and write nothing) if any report cannot be read or built, instead of skipping it.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="all cores",
               help="Processes extracting reports in parallel; the output is the same for any number.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract the reports on a running Dask cluster, e.g. tcp://10.0.0.5:8786 (instead of --jobs "
+              "local processes; the output is the same). Needs pip install 'zonegraph[distributed]'.")
 @click.option("--no-cache", is_flag=True, help="Re-extract every report (the cache is OUTPUT/.cache).")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
 @click.option("--validate", "check", is_flag=True,
@@ -79,8 +82,8 @@ def main() -> None:
               "firms and parks, about 5x slower; pip install '.[ner]'), none (the rules alone) or a model "
               "file from kg train.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: bool, jobs: int, no_cache: bool,
-          no_html: bool, check: bool, recogniser: str, quiet: bool) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: bool, jobs: int,
+          scheduler: str | None, no_cache: bool, no_html: bool, check: bool, recogniser: str, quiet: bool) -> None:
     """Build the graph from report files or folders (default: seeds/).
 
     \b
@@ -93,7 +96,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     line; its traceback goes to OUTPUT/build-errors.log.
     Exit codes: 0 built; 3 built, with reports skipped; 1 nothing readable,
     bad input, or --strict with a report skipped; 130 interrupted.
-    Example:  kg build seeds/ ../more-reports/2023/ -o output/ --aliases aliases.tsv
+    Examples:
+      kg build seeds/ ../more-reports/2023/ -o output/ --aliases aliases.tsv
+      kg build corpus/ --scheduler tcp://10.0.0.5:8786    # on a Dask cluster
     """
     from kg.outputs.export import left_out_tsv, resolution_tsv, to_turtle, write_atomic
     from kg.outputs.stats import graph_stats
@@ -111,7 +116,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     with click.progressbar(length=total, label="extracting", file=sys.stderr,
                            hidden=not show) as bar:
         result = run_build(inputs, progress=lambda _name: bar.update(1), aliases=aliases, jobs=jobs,
-                           cache=None if no_cache else out_dir / ".cache", strict=strict, recogniser=recogniser)
+                           cache=None if no_cache else out_dir / ".cache", strict=strict, recogniser=recogniser,
+                           scheduler=scheduler)
     for skipped in result.skipped:
         click.echo(f"kg: skipped {skipped.path}: {skipped.reason}", err=True)
     for failed in result.failed:

@@ -97,6 +97,7 @@ class Options:
     aliases: Aliases | None = None
     strict: bool = False
     recogniser: str = PACKAGED
+    scheduler: str | None = None
 
 
 def first_pass(
@@ -127,10 +128,16 @@ def first_pass(
 
 
 def _extract_all(documents: list[Document], options: Options) -> Iterator[Extraction | Failure]:
-    """Extractions in input order; several processes when ``jobs`` > 1 and there is work for them."""
+    """Extractions in input order: on a Dask cluster when there is a scheduler, else in ``jobs`` processes."""
     from functools import partial
 
     extract = partial(extract_safely, recogniser=options.recogniser)
+    if options.scheduler:
+        from kg.cluster import map_on_cluster
+
+        yield from map_on_cluster(extract, documents, options.scheduler,
+                                  on_error=lambda document, exc: failure("extract", document, exc))
+        return
     jobs = options.jobs
     if jobs <= 1 or len(documents) < 2 * jobs:
         yield from map(extract, documents)
@@ -242,10 +249,12 @@ def build(
     cache: Path | None = None,
     strict: bool = False,
     recogniser: str = PACKAGED,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the reports under ``paths``.
 
-    ``aliases`` is a user alias file, ``jobs`` the number of extracting processes,
+    ``aliases`` is a user alias file, ``jobs`` the number of extracting processes (or ``scheduler``
+    the address of a Dask cluster to extract on),
     ``cache`` a folder for per-document extraction results.  Files that cannot be
     read are left out and listed in ``BuildResult.skipped``; when no file at all can
     be read, that is an error, and so is any unreadable file when ``strict`` (then all
@@ -256,7 +265,7 @@ def build(
 
     load(recogniser)  # a model file that cannot be read is the user's mistake: said once, up front
     options = Options(jobs=jobs, cache=cache, aliases=read_aliases(aliases) if aliases else None, strict=strict,
-                      recogniser=recogniser)
+                      recogniser=recogniser, scheduler=scheduler)
     skipped: list[Skipped] = []
     unread: list[Failure] = []
 
