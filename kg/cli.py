@@ -73,6 +73,9 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Extract the reports on a running Dask cluster, e.g. tcp://10.0.0.5:8786 (instead of --jobs "
               "local processes; the output is the same). Needs pip install 'zonegraph[distributed]'.")
+@click.option("--shards", type=click.IntRange(1), metavar="N",
+              help="Also write the graph as sorted N-Triples files of N triples each and a manifest, into "
+              "OUTPUT/shards/ (kg store load -g OUTPUT/shards/manifest.json; QLever, Jena: see the README).")
 @click.option("--no-cache", is_flag=True, help="Re-extract every report (the cache is OUTPUT/.cache).")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
 @click.option("--validate", "check", is_flag=True,
@@ -83,7 +86,8 @@ def main() -> None:
               "file from kg train.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: bool, jobs: int,
-          scheduler: str | None, no_cache: bool, no_html: bool, check: bool, recogniser: str, quiet: bool) -> None:
+          scheduler: str | None, shards: int | None, no_cache: bool, no_html: bool, check: bool, recogniser: str,
+          quiet: bool) -> None:
     """Build the graph from report files or folders (default: seeds/).
 
     \b
@@ -135,6 +139,11 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     write_atomic(out_dir / "figures-left-out.tsv", left_out_tsv(result.extractions))
     _write_error_log(out_dir / ERROR_LOG, result.failed)
     written = [str(graph_path), str(out_dir / "resolution.tsv")]
+    if shards:
+        from kg.outputs.shards import MANIFEST, write_shards
+
+        write_shards(result.triples, out_dir / "shards", shards)
+        written.append(str(out_dir / "shards" / MANIFEST))
     if not no_html:
         from kg.outputs.view import render_html
 

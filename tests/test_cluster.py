@@ -9,6 +9,7 @@ import pytest
 
 from kg.cluster import _ordered
 from tests.conftest import SEEDS, kg
+from tests.outputs.test_shards import canonical
 
 
 @pytest.fixture(scope="module")
@@ -20,9 +21,12 @@ def scheduler() -> Iterator[str]:
 
 
 def test_a_cluster_build_equals_the_one_process_build(scheduler: str, seed_output: Path, tmp_path: Path) -> None:
-    proc = kg("build", str(SEEDS), "-o", str(tmp_path), "--scheduler", scheduler, "--no-cache", "--no-html", "-q")
+    proc = kg("build", str(SEEDS), "-o", str(tmp_path), "--scheduler", scheduler, "--shards", "500", "--no-cache",
+              "--no-html", "-q")
     assert proc.returncode == 0
     assert (tmp_path / "graph.ttl").read_bytes() == (seed_output / "graph.ttl").read_bytes()
+    shards = "".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "shards").glob("graph-*.nt")))
+    assert shards == canonical(seed_output / "graph.ttl")
     assert any(_extracted_on_workers(scheduler).values()), "no worker ran the extraction"
 
 

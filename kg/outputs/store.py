@@ -33,6 +33,7 @@ import pyoxigraph as ox
 
 from kg.errors import GraphFileError, QueryError, QuerySyntaxError, ZoneGraphError
 from kg.outputs.query import PREFIXES, UPDATE, param_kinds, term_kind
+from kg.outputs.shards import MANIFEST, shard_files
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -76,8 +77,13 @@ def _rdf_format(graph_file: Path) -> ox.RdfFormat:
 
 
 def _bulk_load(store: ox.Store, graph_file: Path) -> None:
+    """Load a graph file, or every shard a shard manifest (``manifest.json``) lists."""
     if not graph_file.is_file():
         raise GraphFileError(f"graph file not found: {graph_file} (run 'kg build' first, or pass -g FILE)")
+    if graph_file.name == MANIFEST:
+        for shard in shard_files(graph_file):
+            _bulk_load(store, shard)
+        return
     try:
         store.bulk_load(path=str(graph_file), format=_rdf_format(graph_file))
     except (SyntaxError, ValueError) as exc:
