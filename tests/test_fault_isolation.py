@@ -93,10 +93,10 @@ def test_a_failure_in_a_corpus_wide_stage_skips_only_its_report(monkeypatch: pyt
 
     real = rdf._add_document
 
-    def add_document(out, resolution, extraction):  # type: ignore[no-untyped-def]
+    def add_document(out, resolution, extraction, *rest):  # type: ignore[no-untyped-def]
         if MARKER in extraction.document.text:
             raise KeyError("injected")
-        real(out, resolution, extraction)
+        real(out, resolution, extraction, *rest)
 
     monkeypatch.setattr(rdf, "_add_document", add_document)
     texts = {"a.txt": "甲市高新区2023年工作总结\n甲市高新区新增企业5家。", "b.txt": f"乙市高新区工作总结\n{MARKER}。"}
