@@ -57,6 +57,7 @@ def main() -> None:
       kg query "SELECT ?z WHERE { ?z a zg:Zone }"
       kg export -f jsonld -o graph.jsonld
       kg analyze --what centrality        # who connects the network
+      kg profile                          # a page per zone: output/profiles/index.html
     """
 
 
