@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 import click
 
 from kg import __version__
+from kg.cli_query import DEFAULT_GRAPH
 from kg.errors import EXIT_INTERRUPTED, EXIT_PARTIAL, ZoneGraphError
 
 if TYPE_CHECKING:
 
     from kg.types import Failure
 
-DEFAULT_GRAPH = Path("output/graph.ttl")
 #: The file beside the output that keeps the tracebacks of reports a build left out.
 ERROR_LOG = "build-errors.log"
 EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig", "graphml", "gexf")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import click
 
+from kg.cli_query import DEFAULT_GRAPH
 from kg.errors import InputError
 
-DEFAULT_GRAPH = Path("output/graph.ttl")
 ANALYSES = ("centrality", "components", "communities", "zones")
 #: List cells of the table (not of CSV or JSON) show this many items, then how many more.
 TABLE_ITEMS = 8

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import click
 
+from kg.cli_query import DEFAULT_GRAPH
 from kg.errors import InputError
 
-DEFAULT_GRAPH = Path("output/graph.ttl")
 DEFAULT_DIR = Path("output/profiles")
 
 

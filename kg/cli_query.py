@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from kg.outputs.query import NamedQuery
 
+#: The graph file the commands read unless -g says otherwise (what ``kg build`` writes).
 DEFAULT_GRAPH = Path("output/graph.ttl")
 #: Rows per page of ``kg query`` unless --limit says otherwise: a first page stays fast on a large store.
 DEFAULT_LIMIT = 100

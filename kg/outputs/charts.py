@@ -79,7 +79,7 @@ def number(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def _esc(text: str) -> str:
+def escape(text: object) -> str:
     """Text safe inside an element or a quoted attribute: escaped, XML-forbidden characters dropped."""
     return html.escape(_NOT_XML.sub("", str(text)), quote=True)
 
@@ -108,17 +108,17 @@ def _text(x: float, y: float, content: str, cls: str, *, size: int = 11, anchor:
           fill: str = INK["text"], extra: str = "") -> str:
     """One ``<text>`` element, its content escaped."""
     return (f'<text class="{cls}" x="{_f(x)}" y="{_f(y)}" font-size="{size}" text-anchor="{anchor}" '
-            f'fill="{fill}"{extra}>{_esc(content)}</text>')
+            f'fill="{fill}"{extra}>{escape(content)}</text>')
 
 
 def _tooltip(note: str) -> str:
     """A native hover tooltip, or nothing for an empty note."""
-    return f"<title>{_esc(note)}</title>" if note else ""
+    return f"<title>{escape(note)}</title>" if note else ""
 
 
 def _svg(kind: str, title: str, width: int, height: int, body: list[str]) -> str:
     """The root ``<svg>`` element around ``body``, the title written at the top."""
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {kind}" role="img" aria-label="{_esc(title)}" '
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {kind}" role="img" aria-label="{escape(title)}" '
             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" font-family=\'{FONT}\'>')
     heading = _text(8, 20, title, "title", size=14, extra=' font-weight="bold"')
     return "".join([head, heading, *body, "</svg>"])
@@ -234,7 +234,7 @@ def _lines(plot: _Plot, points: list[Point], index: dict[str, int], kinds: list[
 def _point(plot: _Plot, point: Point, index: int) -> str:
     """One figure: marker, value above it, signed growth to its right, note as tooltip."""
     x, y, label = plot.x(index), plot.y(point.value), number(point.value)
-    parts = [f'<g class="point" data-kind="{point.kind}" data-x="{_esc(point.x)}" data-value="{label}">',
+    parts = [f'<g class="point" data-kind="{point.kind}" data-x="{escape(point.x)}" data-value="{label}">',
              _tooltip(point.note), MARKERS[point.kind](x, y, STYLES[point.kind]["colour"]),
              _text(x, y - 8, label, "value", size=10, anchor="middle")]
     if point.growth is not None:
@@ -279,7 +279,7 @@ def _bar_row(bar: Bar, y: float, zero: float, scale: float, unit: str, room: flo
     text_x, anchor = (end + 4, "start") if bar.value >= 0 else (end - 4, "end")
     rect = (f'<rect x="{_f(min(zero, end))}" y="{_f(y)}" width="{_f(abs(end - zero))}" height="{BAR_THICK}" '
             f'fill="{BAR_COLOURS[bar.highlight]}"/>')
-    return (f'<g class="bar" data-label="{_esc(bar.label)}" data-value="{number(bar.value)}">{_tooltip(tip)}'
+    return (f'<g class="bar" data-label="{escape(bar.label)}" data-value="{number(bar.value)}">{_tooltip(tip)}'
             f'{_text(8, y + 12, label, "label", size=12)}{rect}'
             f'{_text(text_x, y + 12, f"{number(bar.value)}{unit}", "value", anchor=anchor)}</g>')
 

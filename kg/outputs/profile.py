@@ -20,15 +20,18 @@ from decimal import Decimal, InvalidOperation
 
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
-from kg.graph.build import period_bounds
+from kg.graph.build import STATUS_ZH, period_bounds
 from kg.namespace import ZG
+from kg.outputs.charts import number
+from kg.types import Status
 
 #: An honor's level, read from its title: the first pattern that matches.
 HONOR_LEVELS = (("national", re.compile("国家|全国|中国|国字号")), ("provincial", re.compile("省")),
                 ("municipal", re.compile("市")))
-#: The order and Chinese names of the project stages (in operation and completed are one stage).
-STAGES = {"planned": (1, "谋划"), "signed": (2, "签约"), "underConstruction": (3, "开工"),
-          "inOperation": (4, "投产"), "completed": (4, "竣工")}
+STATUSES = {status.value: status for status in Status}
+#: The order of the project stages (in operation and completed are one stage).
+STAGE_ORDER = {Status.PLANNED: 1, Status.SIGNED: 2, Status.UNDER_CONSTRUCTION: 3, Status.IN_OPERATION: 4,
+               Status.COMPLETED: 4}
 
 
 @dataclass(frozen=True)
@@ -215,7 +218,7 @@ class _Reader:
         for project in projects:
             investment = _number(self.value(project, ZG.totalInvestment))
             investors = "、".join(sorted(self.label(c) for c in self.graph.objects(project, ZG.investor)))
-            rows.append(Row((self.label(project), "" if investment is None else _yi(investment), investors,
+            rows.append(Row((self.label(project), "" if investment is None else number(investment / 1e8), investors,
                              self._history(project, docs)), self.evidence(project, docs)))
         return sorted(rows, key=lambda r: r.cells[0])
 
@@ -224,10 +227,10 @@ class _Reader:
         stated = []
         for statement in self.graph.subjects(ZG.statusOf, project):
             doc = next(iter(self.graph.objects(statement, ZG.source)), None)
-            status = self.value(statement, ZG.status).rsplit("#", 1)[-1]
-            if doc in docs and status in STAGES:
+            status = STATUSES.get(self.value(statement, ZG.status).rsplit("#", 1)[-1])
+            if doc in docs and status is not None:
                 period = self.value(doc, ZG.period)
-                stated.append((period_key(period), STAGES[status][0], f"{STAGES[status][1]}（{period}）"))
+                stated.append((period_key(period), STAGE_ORDER[status], f"{STATUS_ZH[status]}（{period}）"))
         return " → ".join(text for *_, text in sorted(set(stated)))
 
     def _honors(self, honors: list[URIRef], docs: set[URIRef]) -> list[Row]:
@@ -256,11 +259,6 @@ def _number(text: str) -> float | None:
         return float(Decimal(text)) if text else None
     except InvalidOperation:
         return None
-
-
-def _yi(yuan: float) -> str:
-    """Yuan as 亿元 with up to two decimals: 4000000000 → "40"."""
-    return f"{yuan / 1e8:.2f}".rstrip("0").rstrip(".")
 
 
 __all__ = ["Evidence", "Figure", "Report", "Row", "Series", "ZoneProfile", "honor_level", "period_key", "place_of",

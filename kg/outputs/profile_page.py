@@ -13,11 +13,10 @@ fact (its sentence and report), and a hover title on each chart point and footno
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from kg.outputs.charts import Bar, Point, bar_chart, line_chart
+from kg.outputs.charts import Bar, Point, bar_chart, escape, line_chart
 from kg.outputs.profile import Evidence, Row, Series, ZoneProfile, period_key
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -70,9 +69,9 @@ def zone_page(profile: ZoneProfile, title: str = "ZoneGraph") -> str:
     periods = profile.periods
     span = f"{periods[0]} → {periods[-1]}" if len(periods) > 1 else "".join(periods)
     body = ['<p class="crumbs"><a href="index.html">所有开发区 All zones</a></p>',
-            f"<h1>{_e(profile.name)}</h1>",
+            f"<h1>{escape(profile.name)}</h1>",
             f'<p class="meta">{_place(profile.place)}报告 {len(profile.reports)} 份 reports · '
-            f"期间 periods {_e(span)} · 指标 {sum(len(s.figures) for s in profile.series)} 个 figures</p>",
+            f"期间 periods {escape(span)} · 指标 {sum(len(s.figures) for s in profile.series)} 个 figures</p>",
             _reports(profile), _figures(profile.series)]
     for attribute, heading, columns in SECTIONS:
         body.append(_table_section(attribute, heading, columns, getattr(profile, attribute), notes))
@@ -87,13 +86,13 @@ def index_page(profiles: Sequence[ZoneProfile], title: str = "ZoneGraph") -> str
     rows = []
     for p in profiles:
         periods = p.periods
-        cells = [f'<a href="{_e(p.key)}.html">{_e(p.name)}</a>', _e(p.place), str(len(p.reports)),
-                 _e(f"{periods[0]} → {periods[-1]}" if len(periods) > 1 else "".join(periods)),
+        cells = [f'<a href="{escape(p.key)}.html">{escape(p.name)}</a>', escape(p.place), str(len(p.reports)),
+                 escape(f"{periods[0]} → {periods[-1]}" if len(periods) > 1 else "".join(periods)),
                  str(sum(len(s.figures) for s in p.series)), str(len(p.projects)), str(len(p.honors)),
                  str(len(p.parks)), str(len(p.companies))]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     table = _table(head, rows) if rows else '<p class="empty">无开发区 no zone</p>'
-    body = [f"<h1>{_e(title)}：开发区概况 Zone profiles</h1>",
+    body = [f"<h1>{escape(title)}：开发区概况 Zone profiles</h1>",
             f'<p class="meta">{len(profiles)} 个开发区 zones</p>', "<h2>开发区 Zones</h2>", table,
             "<h2>开发区比较 Zones compared</h2>", _comparison(profiles)]
     return _page(f"开发区概况 Zone profiles · {title}", body)
@@ -103,20 +102,17 @@ def _page(title: str, body: Iterable[str]) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{_e(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+            f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
 
 
 def _place(place: str) -> str:
-    return f"所在地 place {_e(place)} · " if place else ""
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return f"所在地 place {escape(place)} · " if place else ""
 
 
 def _reports(profile: ZoneProfile) -> str:
-    rows = [f"<tr><td>{_e(r.period)}</td><td>{_e(r.title)}</td><td>{_e(r.file)}</td></tr>" for r in profile.reports]
+    rows = [f"<tr><td>{escape(r.period)}</td><td>{escape(r.title)}</td><td>{escape(r.file)}</td></tr>"
+            for r in profile.reports]
     return "<h2>报告 Reports</h2>" + _table(("期间 period", "标题 title", "文件 file"), rows)
 
 
@@ -128,7 +124,7 @@ def _figures(series: Sequence[Series]) -> str:
         points = [Point(f.period, f.value, f.kind, f.growth, f"{f.evidence.sentence}（{f.evidence.report}）")
                   for f in one.figures]
         svg = line_chart(points, title=one.metric, unit=one.unit, categories=one.periods)
-        charts.append(f'<figure class="series" data-metric="{_e(one.metric)}" data-unit="{_e(one.unit)}">'
+        charts.append(f'<figure class="series" data-metric="{escape(one.metric)}" data-unit="{escape(one.unit)}">'
                       f"{svg}</figure>")
     return "<h2>指标 Figures</h2>\n<div class=\"charts\">\n" + "\n".join(charts) + "\n</div>"
 
@@ -143,13 +139,13 @@ class _Notes:
         out = []
         for item in evidence:
             number_ = self.numbers.setdefault(item, len(self.numbers) + 1)
-            out.append(f'<sup><a href="#n{number_}" title="{_e(item.sentence)}">[{number_}]</a></sup>')
+            out.append(f'<sup><a href="#n{number_}" title="{escape(item.sentence)}">[{number_}]</a></sup>')
         return "".join(out)
 
     def section(self) -> str:
         if not self.numbers:
             return ""
-        items = [f'<li id="n{n}">{_e(e.sentence)} <span class="report">（{_e(e.report)}）</span></li>'
+        items = [f'<li id="n{n}">{escape(e.sentence)} <span class="report">（{escape(e.report)}）</span></li>'
                  for e, n in self.numbers.items()]
         return '<h2>依据 Evidence</h2>\n<ol class="notes">\n' + "\n".join(items) + "\n</ol>"
 
@@ -160,13 +156,13 @@ def _table_section(attribute: str, heading: str, columns: Sequence[str], rows: S
     body = []
     for row in rows:
         cells = [LEVELS.get(c, c) if attribute == "honors" and i == 1 else c for i, c in enumerate(row.cells)]
-        tds = "".join(f"<td>{_e(c)}</td>" for c in cells)
+        tds = "".join(f"<td>{escape(c)}</td>" for c in cells)
         body.append(f'<tr class="{attribute[:-1]}">{tds}<td>{notes.marks(row.evidence)}</td></tr>')
     return f'<h2 id="{attribute}">{heading}</h2>' + _table((*columns, "依据 evidence"), body)
 
 
 def _table(head: Sequence[str], rows: Sequence[str]) -> str:
-    ths = "".join(f"<th>{_e(h)}</th>" for h in head)
+    ths = "".join(f"<th>{escape(h)}</th>" for h in head)
     return f"<table>\n<thead><tr>{ths}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
@@ -185,11 +181,11 @@ def _comparison(profiles: Sequence[ZoneProfile]) -> str:
     for i, (metric, unit, period) in enumerate(pairs):
         checked = " checked" if i == 0 else ""
         inputs.append(f'<input type="radio" name="compare" id="c{i}"{checked}>')
-        labels.append(f'<label for="c{i}">{_e(metric)} · {_e(period)}</label>')
+        labels.append(f'<label for="c{i}">{escape(metric)} · {escape(period)}</label>')
         bars = [Bar(zone, value, note) for zone, (value, note) in
                 sorted(values[(metric, unit, period)].items(), key=lambda kv: (-kv[1][0], kv[0]))]
         svg = bar_chart(bars, title=f"{metric}（{period}）", unit=unit)
-        panels.append(f'<figure class="panel" id="p{i}" data-metric="{_e(metric)}" data-period="{_e(period)}">'
+        panels.append(f'<figure class="panel" id="p{i}" data-metric="{escape(metric)}" data-period="{escape(period)}">'
                       f"{svg}</figure>")
     rules = " ".join(f"#c{i}:checked ~ .panels #p{i} {{ display: block; }} "
                      f'#c{i}:checked ~ label[for="c{i}"] {{ background: #e8f0fb; border-color: #1f5fa8; }}'

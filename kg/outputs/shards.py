@@ -48,8 +48,9 @@ def write_shards(triples: Iterable[tuple[Node, Node, Node]], folder: Path, per_s
         write_atomic(folder / name, text)
         shards.append({"file": name, "triples": text.count("\n"),
                        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()})
+    kept = {s["file"] for s in shards}
     for stale in sorted(folder.glob("graph-*.nt")):
-        if stale.name not in {s["file"] for s in shards}:
+        if stale.name not in kept:
             stale.unlink()
     manifest = {"format": "application/n-triples", "sorted": True,
                 "triples": sum(int(s["triples"]) for s in shards), "shards": shards}  # type: ignore[call-overload]
