@@ -21,7 +21,8 @@ from kg.cli_query import DEFAULT_GRAPH
 from kg.errors import EXIT_INTERRUPTED, EXIT_PARTIAL, ZoneGraphError
 
 if TYPE_CHECKING:
-
+    from kg.outputs.stats import Stats
+    from kg.text.read import Skipped
     from kg.types import Failure
 
 #: The file beside the output that keeps the tracebacks of reports a build left out.
@@ -77,6 +78,10 @@ def main() -> None:
 @click.option("--shards", type=click.IntRange(1), metavar="N",
               help="Also write the graph as sorted N-Triples files of N triples each and a manifest, into "
               "OUTPUT/shards/ (kg store load -g OUTPUT/shards/manifest.json; QLever, Jena: see the README).")
+@click.option("--stream", is_flag=True,
+              help="For very large corpora: keep reports in Parquet files (OUTPUT/extractions/) between stages, "
+              "so memory is bounded by the distinct names, not the reports; same graph.ttl, no graph.html. "
+              "Needs pip install 'zonegraph[distributed]'.")
 @click.option("--no-cache", is_flag=True, help="Re-extract every report (the cache is OUTPUT/.cache).")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
 @click.option("--validate", "check", is_flag=True,
@@ -87,8 +92,8 @@ def main() -> None:
               "file from kg train.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: bool, jobs: int,
-          scheduler: str | None, shards: int | None, no_cache: bool, no_html: bool, check: bool, recogniser: str,
-          quiet: bool) -> None:
+          scheduler: str | None, shards: int | None, stream: bool, no_cache: bool, no_html: bool, check: bool,
+          recogniser: str, quiet: bool) -> None:
     """Build the graph from report files or folders (default: seeds/).
 
     \b
@@ -104,6 +109,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     Examples:
       kg build seeds/ ../more-reports/2023/ -o output/ --aliases aliases.tsv
       kg build corpus/ --scheduler tcp://10.0.0.5:8786    # on a Dask cluster
+      kg build corpus/ --stream --shards 1000000          # 10^5+ reports, bounded memory
     """
     from kg.outputs.export import left_out_tsv, resolution_tsv, to_turtle, write_atomic
     from kg.outputs.stats import graph_stats
@@ -118,15 +124,18 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     inputs = list(paths) or [Path("seeds")]
     total = count_files(inputs)
     show = not quiet and sys.stderr.isatty()
+    if stream:
+        from kg.cli_stream import build_streaming
+
+        build_streaming(inputs, out_dir, total, show, aliases=aliases, jobs=jobs, cache=not no_cache, strict=strict,
+                        recogniser=recogniser, scheduler=scheduler, shards=shards, validate=check)
+        return
     with click.progressbar(length=total, label="extracting", file=sys.stderr,
                            hidden=not show) as bar:
         result = run_build(inputs, progress=lambda _name: bar.update(1), aliases=aliases, jobs=jobs,
                            cache=None if no_cache else out_dir / ".cache", strict=strict, recogniser=recogniser,
                            scheduler=scheduler)
-    for skipped in result.skipped:
-        click.echo(f"kg: skipped {skipped.path}: {skipped.reason}", err=True)
-    for failed in result.failed:
-        click.echo(f"kg: {failed.line()} (traceback in {out_dir / ERROR_LOG})", err=True)
+    _tell_skipped(out_dir, result.skipped, result.failed)
     if check:
         report = validate(result.graph)
         if not report.conforms:
@@ -138,7 +147,6 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     write_atomic(graph_path, turtle)
     write_atomic(out_dir / "resolution.tsv", log)
     write_atomic(out_dir / "figures-left-out.tsv", left_out_tsv(result.extractions))
-    _write_error_log(out_dir / ERROR_LOG, result.failed)
     written = [str(graph_path), str(out_dir / "resolution.tsv")]
     if shards:
         from kg.outputs.shards import MANIFEST, write_shards
@@ -150,18 +158,30 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
 
         render_html(result.graph, out_dir / "graph.html", title="ZoneGraph")
         written.append(str(out_dir / "graph.html"))
-    stats = graph_stats(result.triples)
-    read = len(result.extractions)
+    summarise(out_dir, len(result.extractions), graph_stats(result.triples), written, result.skipped, result.failed)
+
+
+def _tell_skipped(out_dir: Path, skipped: tuple[Skipped, ...], failed: tuple[Failure, ...]) -> None:
+    for item in skipped:
+        click.echo(f"kg: skipped {item.path}: {item.reason}", err=True)
+    for failure in failed:
+        click.echo(f"kg: {failure.line()} (traceback in {out_dir / ERROR_LOG})", err=True)
+
+
+def summarise(out_dir: Path, read: int, stats: Stats, written: list[str], skipped: tuple[Skipped, ...],
+              failed: tuple[Failure, ...]) -> None:
+    """Print what a build wrote and counted; exit with EXIT_PARTIAL when it left reports out."""
+    write_error_log(out_dir / ERROR_LOG, failed)
     click.echo(f"{read} reports -> {stats.triples} triples: {', '.join(written)}", err=True)
     for name, count in stats.classes.items():
         click.echo(f"  {name:<16} {count:>6}", err=True)
-    left_out = len(result.failed) + sum(not s.reason.startswith("unsupported") for s in result.skipped)
+    left_out = len(failed) + sum(not s.reason.startswith("unsupported") for s in skipped)
     if left_out:
         click.echo(f"kg: built, with {left_out} report(s) skipped (exit code {EXIT_PARTIAL})", err=True)
         sys.exit(EXIT_PARTIAL)
 
 
-def _write_error_log(path: Path, failures: tuple[Failure, ...]) -> None:
+def write_error_log(path: Path, failures: tuple[Failure, ...]) -> None:
     """The tracebacks of the reports a build left out, for a bug report; no file when there are none."""
     from kg.outputs.export import write_atomic
 

@@ -9,29 +9,40 @@ not the end of the build.  Dask is imported only here, and only when a scheduler
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Generic, Protocol, TypeVar
 
 from kg.errors import InputError
 
 T = TypeVar("T")
 R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
+
+
+class Pending(Protocol[R_co]):
+    """A result on its way: a Dask or concurrent.futures future, or one already made."""
+
+    def result(self) -> R_co: ...
+
 #: Tasks in flight per worker thread: enough to keep workers busy while results come back in order.
 PER_THREAD = 4
 CONNECT_TIMEOUT = "10s"
 
 
-def map_on_cluster(func: Callable[[T], R], items: Iterable[T], scheduler: str,
-                   on_error: Callable[[T, BaseException], R]) -> Iterator[R]:
-    """``func`` over ``items`` on the Dask cluster at ``scheduler``, results in input order.
+@contextmanager
+def submitter(func: Callable[[T], R], scheduler: str,
+              on_error: Callable[[T, BaseException], R]) -> Iterator[tuple[Callable[[T], Pending[R]], int]]:
+    """``(submit, window)`` for running ``func`` on the Dask cluster at ``scheduler``.
 
-    ``on_error`` turns a task lost with its worker (or any error Dask raises for it) into a result.
+    ``submit(item)`` returns a pending result whose ``result()`` is ``func(item)``, or
+    ``on_error(item, exc)`` when its task was lost with its worker (or Dask raised for it);
+    ``window`` is how many to keep in flight (``PER_THREAD`` per worker thread).
     """
     client = connect(scheduler)
     try:
         threads = max(1, sum(client.nthreads().values()))
-        yield from _ordered(client, func, items, threads * PER_THREAD, on_error)
+        yield (lambda item: _Task(item, client.submit(func, item, pure=False), on_error)), threads * PER_THREAD
     finally:
         client.close()
 
@@ -50,22 +61,16 @@ def connect(scheduler: str):  # type: ignore[no-untyped-def]
                          "start one with 'dask scheduler' and workers with 'dask worker ADDRESS'") from exc
 
 
-def _ordered(client, func: Callable[[T], R], items: Iterable[T], window: int,  # type: ignore[no-untyped-def]
-             on_error: Callable[[T, BaseException], R]) -> Iterator[R]:
-    """Submit tasks with at most ``window`` in flight; yield their results in submission order."""
-    pending: deque = deque()
-    for item in items:
-        pending.append((item, client.submit(func, item, pure=False)))
-        if len(pending) >= window:
-            yield _result(*pending.popleft(), on_error)
-    while pending:
-        yield _result(*pending.popleft(), on_error)
+class _Task(Generic[T, R]):
+    """A task on the cluster, its result read once (then released)."""
 
+    def __init__(self, item: T, future, on_error: Callable[[T, BaseException], R]) -> None:  # type: ignore[no-untyped-def]
+        self.item, self.future, self.on_error = item, future, on_error
 
-def _result(item: T, future, on_error: Callable[[T, BaseException], R]) -> R:  # type: ignore[no-untyped-def]
-    try:
-        return future.result()  # type: ignore[no-any-return]
-    except Exception as exc:  # a KilledWorker, a lost connection, an error Dask raised for the task
-        return on_error(item, exc)
-    finally:
-        future.release()
+    def result(self) -> R:
+        try:
+            return self.future.result()  # type: ignore[no-any-return]
+        except Exception as exc:  # a KilledWorker, a lost connection, an error Dask raised for the task
+            return self.on_error(self.item, exc)
+        finally:
+            self.future.release()

@@ -9,11 +9,14 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from rdflib import Graph
 
@@ -23,6 +26,8 @@ from kg.text.read import Skipped
 from kg.types import Document, Extraction, Failure
 
 if TYPE_CHECKING:
+    from kg.cache import ExtractionCache
+    from kg.cluster import Pending
     from kg.extract import Lexicon
     from kg.graph.triples import Triples
 
@@ -102,50 +107,75 @@ class Options:
 
 def first_pass(
     documents: Iterable[Document], options: Options, progress: Progress | None
-) -> list[Extraction | Failure]:
-    """Extract every document, from the cache where it has them, in ``options.jobs`` processes."""
+) -> Iterator[Extraction | Failure]:
+    """Extract every document, from the cache where it has them, in input order.
+
+    Lazy: a bounded window of documents is in flight (in ``options.jobs`` processes, or on the
+    Dask cluster at ``options.scheduler``), so a corpus of any size streams through.
+    """
     from kg.cache import ExtractionCache
 
     cache = ExtractionCache(options.cache, options.recogniser) if options.cache else None
-    docs = list(documents)
-    done: dict[int, Extraction | Failure] = {}
-    todo: list[int] = []
-    for n, document in enumerate(docs):
-        hit = cache.get(document.sha256, document.name) if cache else None
-        if hit is not None:
-            done[n] = hit
-            if progress:
-                progress(document.name)
-        else:
-            todo.append(n)
-    for n, result in zip(todo, _extract_all([docs[n] for n in todo], options), strict=True):
-        done[n] = result
-        if cache and isinstance(result, Extraction):
-            cache.put(result)
-        if progress:
-            progress(docs[n].name)
-    return [done[n] for n in range(len(docs))]
+    documents = iter(documents)
+    head = list(islice(documents, 2 * options.jobs))
+    if len(head) < 2 * options.jobs:  # too few to pay for starting processes
+        options = replace(options, jobs=1)
+    documents = chain(head, documents)
+    with _submitter(options) as (submit, window):
+        pending: deque[tuple[Document, Pending[Extraction | Failure], bool]] = deque()
+        for document in documents:
+            hit = cache.get(document.sha256, document.name) if cache else None
+            pending.append((document, _Done(hit), False) if hit is not None else (document, submit(document), True))
+            if len(pending) >= window:
+                yield _take(pending, cache, progress)
+        while pending:
+            yield _take(pending, cache, progress)
 
 
-def _extract_all(documents: list[Document], options: Options) -> Iterator[Extraction | Failure]:
-    """Extractions in input order: on a Dask cluster when there is a scheduler, else in ``jobs`` processes."""
+def _take(pending: deque[tuple[Document, Pending[Extraction | Failure], bool]], cache: ExtractionCache | None,
+          progress: Progress | None) -> Extraction | Failure:
+    document, future, fresh = pending.popleft()
+    result = future.result()
+    if fresh and cache and isinstance(result, Extraction):
+        cache.put(result)
+    if progress:
+        progress(document.name)
+    return result
+
+
+class _Done(Generic[T]):
+    """A result already made (a cache hit, or extracted in this process)."""
+
+    def __init__(self, value: T) -> None:
+        self.value = value
+
+    def result(self) -> T:
+        return self.value
+
+
+#: Documents in flight per extracting process: enough to keep each busy while results come back in order.
+PER_PROCESS = 8
+
+
+@contextmanager
+def _submitter(options: Options) -> Iterator[tuple[Callable[[Document], Pending[Extraction | Failure]], int]]:
+    """``(submit, window)``: on a Dask cluster when there is a scheduler, else in ``jobs`` processes."""
     from functools import partial
 
     extract = partial(extract_safely, recogniser=options.recogniser)
     if options.scheduler:
-        from kg.cluster import map_on_cluster
+        from kg.cluster import submitter
 
-        yield from map_on_cluster(extract, documents, options.scheduler,
-                                  on_error=lambda document, exc: failure("extract", document, exc))
-        return
-    jobs = options.jobs
-    if jobs <= 1 or len(documents) < 2 * jobs:
-        yield from map(extract, documents)
-        return
-    from concurrent.futures import ProcessPoolExecutor
+        with submitter(extract, options.scheduler,
+                       on_error=lambda document, exc: failure("extract", document, exc)) as found:
+            yield found
+    elif options.jobs <= 1:
+        yield (lambda document: _Done(extract(document))), 1
+    else:
+        from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(extract, documents, chunksize=max(1, len(documents) // (jobs * 8)))
+        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+            yield (lambda document: pool.submit(extract, document)), options.jobs * PER_PROCESS
 
 
 class _StageFailed(Exception):
@@ -261,13 +291,31 @@ def build(
     files are read before anything is extracted or cached).
     """
     from kg.learn.model import load
-    from kg.text.read import read_aliases, read_documents
+    from kg.text.read import read_aliases
 
     load(recogniser)  # a model file that cannot be read is the user's mistake: said once, up front
     options = Options(jobs=jobs, cache=cache, aliases=read_aliases(aliases) if aliases else None, strict=strict,
                       recogniser=recogniser, scheduler=scheduler)
     skipped: list[Skipped] = []
     unread: list[Failure] = []
+    docs = read_inputs(paths, options, progress, skipped, unread)
+    result = build_documents(docs, progress, options)
+    result = replace(result, failed=(*unread, *result.failed))
+    if not result.extractions and result.failed:
+        raise BuildError(f"no report could be built ({len(result.failed)} failed; first: {result.failed[0].line()})")
+    if not result.extractions:
+        first = f": {skipped[0].path}: {skipped[0].reason}" if skipped else ""
+        raise InputError(f"nothing could be read ({len(skipped)} file(s) skipped{first})")
+    return replace(result, skipped=tuple(skipped))
+
+
+def read_inputs(paths: Iterable[Path], options: Options, progress: Progress | None,
+                skipped: list[Skipped], unread: list[Failure]) -> Iterable[Document]:
+    """The documents under ``paths``; files passed over are added to ``skipped`` and ``unread``.
+
+    With ``options.strict`` all files are read first, and any file that cannot be read is an error.
+    """
+    from kg.text.read import read_documents
 
     def documents() -> Iterator[Document]:
         for item in read_documents(paths):
@@ -281,21 +329,14 @@ def build(
             else:
                 yield item
 
-    docs: Iterable[Document] = documents()
-    if strict:
-        docs = list(docs)
-        if skipped:
-            first = skipped[0]
-            raise InputError(f"{len(skipped)} file(s) could not be read and --strict is set; nothing written "
-                             f"(first: {first.path}: {first.reason})")
-    result = build_documents(docs, progress, options)
-    result = replace(result, failed=(*unread, *result.failed))
-    if not result.extractions and result.failed:
-        raise BuildError(f"no report could be built ({len(result.failed)} failed; first: {result.failed[0].line()})")
-    if not result.extractions:
-        first = f": {skipped[0].path}: {skipped[0].reason}" if skipped else ""
-        raise InputError(f"nothing could be read ({len(skipped)} file(s) skipped{first})")
-    return replace(result, skipped=tuple(skipped))
+    if not options.strict:
+        return documents()
+    docs = list(documents())
+    if skipped:
+        first = skipped[0]
+        raise InputError(f"{len(skipped)} file(s) could not be read and --strict is set; nothing written "
+                         f"(first: {first.path}: {first.reason})")
+    return docs
 
 
 def count_files(paths: Iterable[Path]) -> int:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.cluster import _ordered
+from kg.cluster import PER_THREAD
+from kg.pipeline import Options, first_pass
+from kg.types import Document, Failure
 from tests.conftest import SEEDS, kg
 from tests.outputs.test_shards import canonical
 
@@ -47,13 +49,13 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path: Path) -> None:
 
 
 class _Future:
-    def __init__(self, client: _Client, value: int) -> None:
-        self.client, self.value = client, value
+    def __init__(self, client: _Client, document: Document) -> None:
+        self.client, self.document = client, document
 
-    def result(self) -> int:
-        if self.value < 0:
+    def result(self) -> str:
+        if self.document.text == "lost":
             raise RuntimeError("worker lost")
-        return self.value * 10
+        return self.document.text.upper()
 
     def release(self) -> None:
         self.client.in_flight -= 1
@@ -65,14 +67,24 @@ class _Client:
     def __init__(self) -> None:
         self.in_flight = self.most = 0
 
-    def submit(self, func: object, item: int, pure: bool) -> _Future:
+    def nthreads(self) -> dict[str, int]:
+        return {"tcp://worker:1": 1}
+
+    def submit(self, func: object, document: Document, pure: bool) -> _Future:
         self.in_flight += 1
         self.most = max(self.most, self.in_flight)
-        return _Future(self, item)
+        return _Future(self, document)
+
+    def close(self) -> None:
+        pass
 
 
-def test_results_come_in_input_order_with_a_bounded_window() -> None:
+def test_results_come_in_input_order_with_a_bounded_window(monkeypatch: pytest.MonkeyPatch) -> None:
     client = _Client()
-    out = list(_ordered(client, None, [3, 1, -1, 2, 5, 4], 2, on_error=lambda item, exc: f"failed {item}: {exc}"))
-    assert out == [30, 10, "failed -1: worker lost", 20, 50, 40]
-    assert client.most == 2 and client.in_flight == 0
+    monkeypatch.setattr("kg.cluster.connect", lambda scheduler: client)
+    texts = ["a", "b", "lost", "c", "d", "e", "f", "g", "h"]
+    documents = [Document(f"{n}.txt", text, f"{n:064d}") for n, text in enumerate(texts)]
+    out = list(first_pass(documents, Options(scheduler="tcp://scheduler:8786"), None))
+    assert [x.message if isinstance(x, Failure) else x for x in out] == ["A", "B", "worker lost", "C", "D", "E", "F",
+                                                                          "G", "H"]
+    assert client.most == PER_THREAD and client.in_flight == 0

@@ -202,13 +202,18 @@ class Lexicon:
         return found
 
 
-def learned_names(extractions: Iterable[Extraction]) -> Lexicon:
-    """Names found by strong patterns (companies, parks) in any document, to look for everywhere.
+class LearnedNames:
+    """Names found by strong patterns, taken in one report at a time (in input order); see :func:`learned_names`.
 
-    A full legal name also teaches its short forms (河南宏源氢能化工股份有限公司 → 宏源氢能).
+    The table holds each distinct name once, whatever the number of reports.
     """
-    names: dict[str, Kind] = {}
-    for extraction in extractions:
+
+    def __init__(self) -> None:
+        self.names: dict[str, Kind] = {}
+
+    def add(self, extraction: Extraction) -> None:
+        """Take in the names of one report."""
+        names = self.names
         for mention in extraction.mentions:
             if len(mention.label) >= MIN_LEARNED and _strong(mention):
                 names.setdefault(mention.label, mention.kind)
@@ -216,7 +221,21 @@ def learned_names(extractions: Iterable[Extraction]) -> Lexicon:
                 for short in company_short_forms(mention.label):
                     if len(short) >= MIN_LEARNED:
                         names.setdefault(short, Kind.COMPANY)
-    return Lexicon.of(dict(sorted(names.items())))
+
+    def lexicon(self) -> Lexicon:
+        """The names as a lexicon to look for everywhere."""
+        return Lexicon.of(dict(sorted(self.names.items())))
+
+
+def learned_names(extractions: Iterable[Extraction]) -> Lexicon:
+    """Names found by strong patterns (companies, parks) in any document, to look for everywhere.
+
+    A full legal name also teaches its short forms (河南宏源氢能化工股份有限公司 → 宏源氢能).
+    """
+    names = LearnedNames()
+    for extraction in extractions:
+        names.add(extraction)
+    return names.lexicon()
 
 
 def _strong(mention: Mention) -> bool:

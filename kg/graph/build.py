@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 
@@ -22,12 +23,12 @@ from rdflib.namespace import OWL, PROV
 from rdflib.namespace import SKOS as _SKOS
 
 from kg.extract.patterns import METRIC_CONCEPTS
-from kg.graph.resolve import Resolution, digest
+from kg.graph.resolve import MentionKey, Resolution, digest
 from kg.graph.triples import Triples
 from kg.namespace import METRIC as _METRIC
 from kg.namespace import RES as _RES
 from kg.namespace import ZG as _ZG
-from kg.types import Extraction, Fact, Kind, Mention, Observation, Ranking, Status
+from kg.types import Entity, Extraction, Fact, Kind, Mention, Observation, Ranking, Status
 
 
 class _Interned:
@@ -136,23 +137,46 @@ def new_graph() -> Graph:
 
 def to_triples(resolution: Resolution) -> Triples:
     """The triples of a resolved corpus (cheaper to fill and to write than a Graph)."""
+    forget_terms()
+    out = Triples()
+    add_entities(out, resolution.entities)
+    figures: Figures = defaultdict(list)
+    for extraction in resolution.extractions:
+        _add_document(out, resolution, extraction, figures)
+    link_outcomes(out, figures)
+    return out
+
+
+def forget_terms() -> None:
+    """Drop the IRIs and literals made so far (a build's, or a streaming build's last partition's)."""
     RES.clear()
     LIT.clear()
-    out = Triples()
-    for entity in resolution.entities:
+
+
+def add_entities(out: Triples, entities: Iterable[Entity]) -> None:
+    """Add each entity's class, preferred label and other labels."""
+    for entity in entities:
         node = iri(entity.key)
         out.add(node, RDF.type, ZG[entity.kind.value])
         out.add(node, RDFS.label, _zh(entity.label))
         for alt in sorted(entity.alt_labels):
             out.add(node, SKOS.altLabel, _zh(alt))
+
+
+def report_triples(extraction: Extraction, keys: dict[MentionKey, str], zone: str | None) -> tuple[Triples, Figures]:
+    """The triples of one report alone, given its mentions' entity keys and its zone's key.
+
+    Also its figures, by zone, metric, period and change word, for :func:`link_outcomes`
+    to pair with other reports' (a streaming build groups them on disk).
+    """
+    resolution = Resolution((extraction,), (), keys, {extraction.document.name: zone})
+    out = Triples()
     figures: Figures = defaultdict(list)
-    for extraction in resolution.extractions:
-        _add_document(out, resolution, extraction, figures)
-    _link_outcomes(out, figures)
-    return out
+    _add_document(out, resolution, extraction, figures)
+    return out, figures
 
 
-def _link_outcomes(out: Triples, figures: Figures) -> None:
+def link_outcomes(out: Triples, figures: Figures) -> None:
     """Link each target to the actual or estimated figures of its zone, metric, period and change word.
 
     The reports of one zone set a target (力争新增高新技术企业10家) and later tell the outcome

@@ -100,65 +100,64 @@ def _scope(extraction: Extraction, zone: str | None) -> str:
     return zone if zone is not None else f"document/{extraction.document.sha256}"
 
 
-def _text_aliases(extractions: Iterable[Extraction], scope_of: dict[str, str]) -> dict[tuple[Kind, str, str], str]:
-    """(class, scope, short form) → full name, from "（以下简称…）" facts."""
-    found: dict[tuple[Kind, str, str], str] = {}
-    for extraction in extractions:
+class Tables:
+    """The corpus-wide tables of rules 2–4, filled one report at a time (in document-name order).
+
+    Their size is bounded by the number of distinct names, not by the number of reports, so a
+    streaming build fills them in one pass over its partitions.
+    """
+
+    def __init__(self) -> None:
+        self.text: dict[tuple[Kind, str, str], str] = {}
+        self.sources: dict[str, set[str]] = defaultdict(set)
+        self.fulls: dict[str, str] = {}
+        self.parks: dict[str, dict[str, str]] = defaultdict(dict)
+
+    def add(self, extraction: Extraction, scope: str) -> None:
+        """Take in one report's aliases in text, company names and park names (``scope``: its zone scope)."""
         for fact in extraction.facts:
             if fact.predicate == "alias" and isinstance(fact.obj, Mention):
                 kind = fact.subject.kind
-                scope = scope_of[extraction.document.name] if kind in ZONE_SCOPED else ""
-                found.setdefault((kind, scope, normal_form(fact.obj.label)), fact.subject.label)
-    return found
-
-
-def _short_names(extractions: Iterable[Extraction]) -> dict[str, str]:
-    """Company short form → the one full legal name it derives from (ambiguous forms dropped)."""
-    sources: dict[str, set[str]] = defaultdict(set)
-    for extraction in extractions:
+                self.text.setdefault((kind, scope if kind in ZONE_SCOPED else "", normal_form(fact.obj.label)),
+                                     fact.subject.label)
         for mention in extraction.mentions:
             if mention.kind is Kind.COMPANY:
-                for form in company_short_forms(mention.label):
-                    sources[form].add(company_form(mention.label))
-    fulls: dict[str, str] = {}
-    for extraction in extractions:
-        for mention in extraction.mentions:
-            if mention.kind is Kind.COMPANY:
-                fulls.setdefault(company_form(mention.label), mention.label)
-    return {form: fulls[next(iter(keys))] for form, keys in sorted(sources.items()) if len(keys) == 1}
+                form = company_form(mention.label)
+                for short in company_short_forms(mention.label):
+                    self.sources[short].add(form)
+                self.fulls.setdefault(form, mention.label)
+            elif mention.kind is Kind.PARK:
+                self.parks[scope].setdefault(park_form(mention.label), mention.label)
+
+    def short_names(self) -> dict[str, str]:
+        """Company short form → the one full legal name it derives from (ambiguous forms dropped)."""
+        return {form: self.fulls[next(iter(keys))] for form, keys in sorted(self.sources.items()) if len(keys) == 1}
+
+    def park_prefixes(self) -> dict[tuple[str, str], str]:
+        """(scope, park form) → the one longer park of the zone it is a brand-less form of."""
+        found: dict[tuple[str, str], str] = {}
+        for scope, parks in self.parks.items():
+            for form in parks:
+                longer = [g for g in parks if g != form and g.endswith(form)
+                          and len(g) - len(form) <= MAX_PARK_PREFIX and len(form) >= MIN_PARK_SUFFIX]
+                if len(longer) == 1:
+                    found[(scope, form)] = parks[longer[0]]
+        return found
 
 
-def _park_prefixes(extractions: Iterable[Extraction], scope_of: dict[str, str]) -> dict[tuple[str, str], str]:
-    """(scope, park form) → the one longer park of the zone it is a brand-less form of."""
-    by_scope: dict[str, dict[str, str]] = defaultdict(dict)
-    for extraction in extractions:
-        for mention in extraction.mentions:
-            if mention.kind is Kind.PARK:
-                by_scope[scope_of[extraction.document.name]].setdefault(park_form(mention.label), mention.label)
-    found: dict[tuple[str, str], str] = {}
-    for scope, parks in by_scope.items():
-        for form in parks:
-            longer = [g for g in parks if g != form and g.endswith(form)
-                      and len(g) - len(form) <= MAX_PARK_PREFIX and len(form) >= MIN_PARK_SUFFIX]
-            if len(longer) == 1:
-                found[(scope, form)] = parks[longer[0]]
-    return found
-
-
-class _Resolver:
+class Resolver:
     """Applies the rules in order to one mention at a time."""
 
-    def __init__(self, extractions: tuple[Extraction, ...], scope_of: dict[str, str], aliases: Aliases):
-        self.scope_of = scope_of
+    def __init__(self, tables: Tables, aliases: Aliases):
         self.user = {(kind, normal_form(k)): v for (kind, k), v in aliases.items()}
-        self.text = _text_aliases(extractions, scope_of)
-        self.short = _short_names(extractions)
-        self.parks = _park_prefixes(extractions, scope_of)
+        self.text = tables.text
+        self.short = tables.short_names()
+        self.parks = tables.park_prefixes()
 
-    def canonical(self, document: str, mention: Mention) -> tuple[str, str, str]:
+    def canonical(self, scope: str, mention: Mention) -> tuple[str, str, str]:
         """(scope, canonical name, rule) of a mention that is not the report's own zone."""
         kind, form = mention.kind, normal_form(mention.label)
-        scope = self.scope_of[document] if kind in ZONE_SCOPED else ""
+        scope = scope if kind in ZONE_SCOPED else ""
         if (kind, form) in self.user:
             return scope, self.user[(kind, form)], "alias-file"
         if (kind, scope, form) in self.text:
@@ -171,39 +170,77 @@ class _Resolver:
         return scope, mention.label, rule if rule and form_of(mention.label) != form else "exact"
 
 
+def report_scope(extraction: Extraction) -> tuple[str | None, str, str]:
+    """A report's own zone key (or ``None``), the rule that named it, and the scope of its zone-scoped names."""
+    zone, rule = _own_zone(extraction)
+    return zone, rule, _scope(extraction, zone)
+
+
+def resolve_report(extraction: Extraction, resolver: Resolver) -> list[tuple[Decision, str | None]]:
+    """Each distinct mention of one report resolved: its decision, and the canonical name it was keyed by
+    (``None`` for the report's own zone)."""
+    name, own = extraction.document.name, extraction.own_zone
+    own_key, zone_rule, scope = report_scope(extraction)
+    seen: set[tuple[Kind, str]] = set()
+    out: list[tuple[Decision, str | None]] = []
+    for mention in extraction.mentions:
+        if (mention.kind, mention.label) in seen:
+            continue
+        seen.add((mention.kind, mention.label))
+        if own is not None and own_key is not None and mention.kind is Kind.ZONE and mention.label == own.label:
+            out.append((Decision(name, mention.label, mention.kind, own_key, zone_rule), None))
+            continue
+        scope_of, canonical, rule = resolver.canonical(scope, mention)
+        key = entity_key(mention.kind, scope_of, canonical)
+        out.append((Decision(name, mention.label, mention.kind, key, rule), canonical))
+    return out
+
+
+class Forms:
+    """The names each entity is written as, and how often: the entities' table, one report at a time."""
+
+    def __init__(self, documents: bool = True) -> None:
+        self.forms: dict[str, Counter[str]] = defaultdict(Counter)
+        self.kinds: dict[str, Kind] = {}
+        self.docs: dict[str, set[str]] | None = defaultdict(set) if documents else None
+
+    def add(self, decisions: Iterable[tuple[Decision, str | None]]) -> None:
+        """Count one report's resolved mentions."""
+        for decision, canonical in decisions:
+            key = decision.key
+            if canonical is not None:
+                self.forms[key][canonical] += 0
+            self.forms[key][decision.surface] += 1
+            self.kinds[key] = decision.kind
+            if self.docs is not None:
+                self.docs[key].add(decision.document)
+
+    def entities(self) -> tuple[Entity, ...]:
+        """The entities, sorted by key."""
+        docs = self.docs or {}
+        return tuple(_entity(key, self.kinds[key], self.forms[key], docs.get(key, set())) for key in sorted(self.forms))
+
+
 def resolve(extractions: Iterable[Extraction], aliases: Aliases | None = None) -> Resolution:
     """Resolve the mentions of all documents into entities."""
     extractions = tuple(sorted(extractions, key=lambda e: e.document.name))
+    tables = Tables()
     zone_of: dict[str, str | None] = {}
-    zone_rule: dict[str, str] = {}
     for extraction in extractions:
-        zone_of[extraction.document.name], zone_rule[extraction.document.name] = _own_zone(extraction)
-    scope_of = {e.document.name: _scope(e, zone_of[e.document.name]) for e in extractions}
-    resolver = _Resolver(extractions, scope_of, aliases or {})
+        zone, _, scope = report_scope(extraction)
+        zone_of[extraction.document.name] = zone
+        tables.add(extraction, scope)
+    resolver = Resolver(tables, aliases or {})
     keys: dict[MentionKey, str] = {}
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    kinds: dict[str, Kind] = {}
-    docs: dict[str, set[str]] = defaultdict(set)
+    forms = Forms()
     log: list[Decision] = []
     for extraction in extractions:
-        name = extraction.document.name
-        own, own_key = extraction.own_zone, zone_of[name]
-        for mention in extraction.mentions:
-            if (name, mention.kind, mention.label) in keys:
-                continue
-            if own is not None and own_key is not None and mention.kind is Kind.ZONE and mention.label == own.label:
-                key, rule = own_key, zone_rule[name]
-            else:
-                scope, canonical, rule = resolver.canonical(name, mention)
-                key = entity_key(mention.kind, scope, canonical)
-                forms[key][canonical] += 0
-            keys[(name, mention.kind, mention.label)] = key
-            forms[key][mention.label] += 1
-            kinds[key] = mention.kind
-            docs[key].add(name)
-            log.append(Decision(name, mention.label, mention.kind, key, rule))
-    entities = tuple(_entity(key, kinds[key], forms[key], docs[key]) for key in sorted(forms))
-    return Resolution(extractions, entities, keys, zone_of, tuple(log))
+        decisions = resolve_report(extraction, resolver)
+        forms.add(decisions)
+        for decision, _ in decisions:
+            keys[(decision.document, decision.kind, decision.surface)] = decision.key
+            log.append(decision)
+    return Resolution(extractions, forms.entities(), keys, zone_of, tuple(log))
 
 
 def _entity(key: str, kind: Kind, forms: Counter[str], docs: set[str]) -> Entity:

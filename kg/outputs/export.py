@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
@@ -171,20 +173,30 @@ def serialize(graph: Graph, fmt: str) -> str:
     return graph.serialize(format=name, indent=2)
 
 
+RESOLUTION_HEADER = "document\tsurface\tclass\tiri\trule\n"
+LEFT_OUT_HEADER = "document\tsentence\tfigure\treason\n"
+
+
 def resolution_tsv(log: Iterable[Decision]) -> str:
     """The resolution log as TSV: document, surface form, class, resolved IRI, rule that decided."""
-    lines = ["document\tsurface\tclass\tiri\trule"]
-    for d in sorted(log, key=lambda d: (d.document, d.kind.value, d.surface)):
-        lines.append(f"{d.document}\t{d.surface}\t{d.kind.value}\t{RES[d.key]}\t{d.rule}")
-    return "\n".join(lines) + "\n"
+    return RESOLUTION_HEADER + resolution_rows(log)
+
+
+def resolution_rows(log: Iterable[Decision]) -> str:
+    """Rows of the resolution log (no header), sorted by document, class and surface form."""
+    return "".join(f"{d.document}\t{d.surface}\t{d.kind.value}\t{RES[d.key]}\t{d.rule}\n"
+                   for d in sorted(log, key=lambda d: (d.document, d.kind.value, d.surface)))
 
 
 def left_out_tsv(extractions: Iterable[Extraction]) -> str:
     """The figures a build left out rather than guess, and why: document, sentence number, figure, reason."""
-    lines = ["document\tsentence\tfigure\treason"]
-    for extraction in sorted(extractions, key=lambda e: e.document.name):
-        lines += [f"{extraction.document.name}\t{x.sentence + 1}\t{x.figure}\t{x.reason}" for x in extraction.left_out]
-    return "\n".join(lines) + "\n"
+    return LEFT_OUT_HEADER + "".join(map(left_out_rows, sorted(extractions, key=lambda e: e.document.name)))
+
+
+def left_out_rows(extraction: Extraction) -> str:
+    """One report's rows of the figures left out (no header)."""
+    name = extraction.document.name
+    return "".join(f"{name}\t{x.sentence + 1}\t{x.figure}\t{x.reason}\n" for x in extraction.left_out)
 
 
 def _umask() -> int:
@@ -195,11 +207,19 @@ def _umask() -> int:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file and a rename: never half-written."""
+    with open_atomic(path) as handle:
+        handle.write(text)
+
+
+@contextmanager
+def open_atomic(path: Path) -> Iterator[TextIO]:
+    """A text file to write ``path`` through: it replaces ``path`` when the block ends without an error,
+    and is removed when it ends with one, so ``path`` is never half-written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            yield handle
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:

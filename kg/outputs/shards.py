@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 from rdflib.term import Node
 
@@ -31,31 +33,77 @@ def nt_line(triple: tuple[Node, Node, Node]) -> str:
     return " ".join(term.n3() for term in triple) + " ."
 
 
-def shard_texts(triples: Iterable[tuple[Node, Node, Node]], per_shard: int) -> list[str]:
-    """The sorted N-Triples lines cut into texts of at most ``per_shard`` lines each."""
-    lines = sorted(nt_line(t) for t in triples)
-    return ["".join(f"{line}\n" for line in lines[start:start + per_shard])
-            for start in range(0, len(lines), max(1, per_shard))]
+class ShardWriter:
+    """Writes N-Triples lines, already in sorted order, into shards of ``per_shard`` lines and a manifest.
+
+    Lines stream through: a shard is made whole under a temporary name and renamed, so the
+    memory a corpus of any size needs is one line.
+    """
+
+    def __init__(self, folder: Path, per_shard: int) -> None:
+        self.folder, self.per_shard = folder, max(1, per_shard)
+        self.shards: list[dict[str, object]] = []
+        self._handle: IO[bytes] | None = None
+        self._lines = 0
+        self._hash = hashlib.sha256()
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def write(self, line: str) -> None:
+        """Add one N-Triples line (without its newline)."""
+        if self._handle is None:
+            self._handle = open(self._tmp(), "wb")  # closed in _close
+        data = (line + "\n").encode("utf-8")
+        self._handle.write(data)
+        self._hash.update(data)
+        self._lines += 1
+        if self._lines == self.per_shard:
+            self._close()
+
+    def _tmp(self) -> Path:
+        return self.folder / f".{SHARD_NAME.format(len(self.shards))}.tmp"
+
+    def _close(self) -> None:
+        if self._handle is None:
+            return
+        self._handle.close()
+        name = SHARD_NAME.format(len(self.shards))
+        os.replace(self._tmp(), self.folder / name)
+        self.shards.append({"file": name, "triples": self._lines, "sha256": self._hash.hexdigest()})
+        self._handle, self._lines, self._hash = None, 0, hashlib.sha256()
+
+    def finish(self) -> dict[str, object]:
+        """Close the last shard, remove shards of an earlier build, write the manifest; return it."""
+        from kg.outputs.export import write_atomic
+
+        self._close()
+        kept = {s["file"] for s in self.shards}
+        for stale in sorted(self.folder.glob("graph-*.nt")):
+            if stale.name not in kept:
+                stale.unlink()
+        manifest = {"format": "application/n-triples", "sorted": True,
+                    "triples": sum(int(s["triples"]) for s in self.shards),  # type: ignore[call-overload]
+                    "shards": self.shards}
+        write_atomic(self.folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+        return manifest
+
+    def abort(self) -> None:
+        """Drop the shard being written (the build failed): no half shard is left."""
+        if self._handle is not None:
+            self._handle.close()
+            self._tmp().unlink(missing_ok=True)
+            self._handle = None
 
 
 def write_shards(triples: Iterable[tuple[Node, Node, Node]], folder: Path, per_shard: int) -> dict[str, object]:
-    """Write the shards and their manifest into ``folder`` (each file atomically); return the manifest."""
-    from kg.outputs.export import write_atomic
-
-    shards = []
-    for n, text in enumerate(shard_texts(triples, per_shard)):
-        name = SHARD_NAME.format(n)
-        write_atomic(folder / name, text)
-        shards.append({"file": name, "triples": text.count("\n"),
-                       "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()})
-    kept = {s["file"] for s in shards}
-    for stale in sorted(folder.glob("graph-*.nt")):
-        if stale.name not in kept:
-            stale.unlink()
-    manifest = {"format": "application/n-triples", "sorted": True,
-                "triples": sum(int(s["triples"]) for s in shards), "shards": shards}  # type: ignore[call-overload]
-    write_atomic(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    return manifest
+    """Write the sorted shards of ``triples`` and their manifest into ``folder``; return the manifest."""
+    writer = ShardWriter(folder, per_shard)
+    try:
+        for line in sorted(nt_line(t) for t in triples):
+            writer.write(line)
+    except BaseException:
+        writer.abort()
+        raise
+    return writer.finish()
 
 
 def shard_files(manifest_path: Path) -> list[Path]:

@@ -1,0 +1,199 @@
+"""Triples of a corpus too large for memory: rendered into hash buckets on disk, sorted, merged.
+
+A streaming build renders each report's triples as they are made (the Turtle text and sort
+key of every term, as :func:`kg.outputs.export.to_turtle` makes them) and appends them to one
+of ``buckets`` files chosen by a hash of the subject.  At the end each bucket is sorted and
+deduplicated alone, and the sorted buckets are merged, so a subject's triples arrive
+together and in Turtle's order: the Turtle written is byte for byte the one the in-memory
+build writes, and the N-Triples shards are those of ``kg build --shards``.  Memory: one
+bucket while it is sorted, and one subject's triples while they are merged.
+"""
+
+from __future__ import annotations
+
+import heapq
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack
+from itertools import groupby
+from pathlib import Path
+
+from rdflib import RDF
+
+from kg.graph.build import new_graph
+from kg.graph.triples import Triples, objects
+from kg.outputs.export import INDENT, _Terms, open_atomic
+from kg.outputs.shards import ShardWriter
+from kg.outputs.stats import ZG_PREFIX, Stats
+
+SEP = "\x00"
+#: Lines buffered in memory across all buckets before they are appended to their files.
+BUFFERED = 200_000
+TYPE_NT = f"<{RDF.type}>"
+
+
+def _escape(text: str) -> str:
+    """``text`` with no NUL (the field separator), keeping the sort order of escaped texts."""
+    if "\x00" in text or "\x01" in text:
+        return text.replace("\x01", "\x01\x03").replace("\x00", "\x01\x02")
+    return text
+
+
+def _unescape(text: str) -> str:
+    if "\x01" in text:
+        return text.replace("\x01\x02", "\x00").replace("\x01\x03", "\x01")
+    return text
+
+
+class _Buckets:
+    """Lines appended to ``buckets`` files chosen by a hash, buffered in memory between appends."""
+
+    def __init__(self, folder: Path, buckets: int, stem: str) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.paths = [folder / f"{stem}-{n:05d}.txt" for n in range(max(1, buckets))]
+        for path in self.paths:
+            path.write_text("", encoding="utf-8")
+        self.buffers: list[list[str]] = [[] for _ in self.paths]
+        self.buffered = 0
+
+    def _bucket(self, key: str) -> list[str]:
+        return self.buffers[zlib.crc32(key.encode("utf-8")) % len(self.paths)]
+
+    def flush(self) -> None:
+        """Append the queued lines to their bucket files."""
+        for path, buffer in zip(self.paths, self.buffers, strict=True):
+            if buffer:
+                with path.open("a", encoding="utf-8", newline="\n") as handle:
+                    handle.writelines(buffer)
+                buffer.clear()
+        self.buffered = 0
+
+
+class Spill(_Buckets):
+    """Rendered triples in ``buckets`` files under ``folder``, to be merged by :func:`write_sorted`."""
+
+    def __init__(self, folder: Path, buckets: int) -> None:
+        super().__init__(folder, buckets, "bucket")
+        self.prefixes: set[str] = set()
+        self.namespaces = dict(new_graph().namespace_manager.namespaces())
+        self.terms = _Terms(new_graph().namespace_manager)
+
+    def add(self, triples: Triples) -> None:
+        """Render ``triples`` and queue them for their subjects' buckets."""
+        info, predicate = self.terms.info, self.terms.predicate
+        for s, preds in triples.subjects.items():
+            skey, stext = info(s)
+            bucket = self._bucket(skey)
+            for p, objs in preds.items():
+                pkey, ptext = predicate(p)
+                head = f"{skey}{SEP}{pkey}{SEP}"
+                tail = f"{SEP}{stext}{SEP}{ptext}\n"
+                for o in objects(objs):
+                    okey, otext = info(o)
+                    bucket.append(f"{head}{_escape(okey)}{SEP}{_escape(otext)}{tail}")
+                    self.buffered += 1
+        if self.buffered >= BUFFERED:
+            self.flush()
+
+    def forget(self) -> None:
+        """Drop the rendered terms kept so far (call between partitions: they are not needed again)."""
+        self.prefixes |= self.terms.prefixes
+        self.terms = _Terms(new_graph().namespace_manager)
+
+    def sort(self) -> list[Path]:
+        """Sort and deduplicate each bucket on its own; the sorted files, in bucket order."""
+        self.flush()
+        self.forget()
+        for path in self.paths:
+            with path.open(encoding="utf-8", newline="\n") as handle:
+                lines = sorted(set(handle))
+            with path.open("w", encoding="utf-8", newline="\n") as handle:
+                handle.writelines(lines)
+        return self.paths
+
+
+def _groups(paths: list[Path], stack: ExitStack) -> Iterator[tuple[str, list[list[str]]]]:
+    """(subject text, its triples' fields) in sorted order, merged from sorted bucket files."""
+    files = [stack.enter_context(path.open(encoding="utf-8", newline="\n")) for path in paths]
+    rows = (line[:-1].split(SEP) for line in heapq.merge(*files))
+    for _, group in groupby(rows, key=lambda row: row[0]):
+        fields = list(group)
+        yield fields[0][4], fields
+
+
+def write_sorted(spill: Spill, turtle: Path, shards: ShardWriter | None = None) -> Stats:
+    """Merge the spilled triples into ``turtle`` (written whole, then renamed) and the ``shards``; count them."""
+    header = "".join(f"@prefix {p}: <{spill.namespaces[p]}> .\n" for p in sorted(spill.prefixes | spill.terms.prefixes))
+    paths = spill.sort()
+    predicates: Counter[str] = Counter()
+    classes: Counter[str] = Counter()
+    try:
+        with ExitStack() as stack, open_atomic(turtle) as out:
+            out.write(header + "\n")
+            first = True
+            for stext, rows in _groups(paths, stack):
+                out.write(("" if first else "\n") + _block(stext, rows))
+                first = False
+                nts = []
+                for skey, pkey, okey, _, _, _ in rows:
+                    pnt = pkey[1:] if pkey else TYPE_NT
+                    predicates[pnt] += 1
+                    if not pkey and okey.startswith("0<" + ZG_PREFIX):
+                        classes["zg:" + okey[2 + len(ZG_PREFIX):-1]] += 1
+                    nts.append(f"{skey[1:]} {pnt} {_unescape(okey)[1:]} .")
+                if shards:
+                    for line in sorted(nts):
+                        shards.write(line)
+    except BaseException:
+        if shards:
+            shards.abort()
+        raise
+    if shards:
+        shards.finish()
+    return _stats(predicates, classes)
+
+
+def _block(stext: str, rows: list[list[str]]) -> str:
+    """One subject's Turtle block: predicates in order, each with its objects."""
+    parts = []
+    for _, same in groupby(rows, key=lambda row: row[1]):
+        items = list(same)
+        parts.append(items[0][5] + " " + ", ".join(_unescape(row[3]) for row in items))
+    return stext + "\n" + INDENT + (" ;\n" + INDENT).join(parts) + " .\n"
+
+
+def _stats(predicates: Counter[str], classes: Counter[str]) -> Stats:
+    nm = new_graph().namespace_manager
+    from rdflib import URIRef
+
+    properties = {nm.normalizeUri(URIRef(p[1:-1])): n for p, n in predicates.items()}
+    return Stats(triples=sum(predicates.values()), classes=dict(sorted(classes.items())),
+                 properties=dict(sorted(properties.items())))
+
+
+class Groups(_Buckets):
+    """Rows grouped by their first ``key_size`` fields on disk, read back one bucket at a time."""
+
+    def __init__(self, folder: Path, buckets: int, key_size: int) -> None:
+        super().__init__(folder, buckets, "group")
+        self.key_size = key_size
+
+    def add(self, row: tuple[str, ...]) -> None:
+        """Queue one row (its key first)."""
+        fields = list(map(_escape, row))
+        self._bucket(SEP.join(fields[:self.key_size])).append(SEP.join(fields) + "\n")
+        self.buffered += 1
+        if self.buffered >= BUFFERED:
+            self.flush()
+
+    def groups(self) -> Iterator[dict[tuple[str, ...], list[tuple[str, ...]]]]:
+        """Each bucket's rows by key, one bucket at a time (keys in no particular order)."""
+        self.flush()
+        for path in self.paths:
+            grouped: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+            with path.open(encoding="utf-8", newline="\n") as handle:
+                for line in handle:
+                    fields = tuple(map(_unescape, line[:-1].split(SEP)))
+                    grouped.setdefault(fields[:self.key_size], []).append(fields[self.key_size:])
+            yield grouped
