@@ -32,6 +32,16 @@ def test_a_cluster_build_equals_the_one_process_build(scheduler: str, seed_outpu
     assert any(_extracted_on_workers(scheduler).values()), "no worker ran the extraction"
 
 
+def test_a_streaming_cluster_build_equals_the_one_process_build(scheduler: str, seed_output: Path,
+                                                                  tmp_path: Path) -> None:
+    kg("build", str(SEEDS), "-o", str(tmp_path), "--scheduler", scheduler, "--stream", "--shards", "500",
+       "--no-cache", "-q")
+    for name in ("graph.ttl", "resolution.tsv", "figures-left-out.tsv"):
+        assert (tmp_path / name).read_bytes() == (seed_output / name).read_bytes(), name
+    shards = "".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "shards").glob("graph-*.nt")))
+    assert shards == canonical(seed_output / "graph.ttl")
+
+
 def _extracted_on_workers(scheduler: str) -> dict[str, bool]:
     """Per worker: has it loaded the extractor (so reports were extracted there)?"""
     from dask.distributed import Client

@@ -6,7 +6,7 @@ the same bytes on every run, and their concatenation is the canonical N-Triples 
 graph ``kg build`` writes as Turtle.  ``manifest.json`` lists each shard with its number
 of triples and its SHA-256, so a loader can check it has them all.
 
->>> from rdflib import Literal, URIRef
+>>> from rdflib import URIRef
 >>> nt_line((URIRef("https://example.org/a"), URIRef("https://example.org/p"), Literal("甲", lang="zh")))
 '<https://example.org/a> <https://example.org/p> "甲"@zh .'
 """
@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-from rdflib.term import Node
+from rdflib.term import Literal, Node
 
 from kg.errors import GraphFileError
 
@@ -30,7 +30,22 @@ SHARD_NAME = "graph-{:05d}.nt"
 
 def nt_line(triple: tuple[Node, Node, Node]) -> str:
     """One triple as an N-Triples line (UTF-8, no prefixes)."""
-    return " ".join(term.n3() for term in triple) + " ."
+    return " ".join(map(nt_term, triple)) + " ."
+
+
+def nt_term(term: Node) -> str:
+    r"""A term as N-Triples writes it: as in N3, except that a line break in a literal is escaped.
+
+    >>> print(nt_term(Literal("甲\n乙", lang="zh")))
+    "甲\n乙"@zh
+    """
+    if isinstance(term, Literal) and "\n" in term:
+        text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        text = f'"{text}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        return f"{text}^^<{term.datatype}>" if term.datatype else text
+    return term.n3()
 
 
 class ShardWriter:

@@ -12,6 +12,7 @@ bucket while it is sorted, and one subject's triples while they are merged.
 from __future__ import annotations
 
 import heapq
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -24,26 +25,36 @@ from rdflib import RDF
 from kg.graph.build import new_graph
 from kg.graph.triples import Triples, objects
 from kg.outputs.export import INDENT, _Terms, open_atomic
-from kg.outputs.shards import ShardWriter
+from kg.outputs.shards import ShardWriter, nt_term
 from kg.outputs.stats import ZG_PREFIX, Stats
 
 SEP = "\x00"
 #: Lines buffered in memory across all buckets before they are appended to their files.
-BUFFERED = 200_000
+BUFFERED = 50_000
 TYPE_NT = f"<{RDF.type}>"
 
 
+#: Characters a line of a bucket cannot hold as they are: the separator and the line break (and those between,
+#: so that escaped texts sort as the texts do).
+CONTROL = re.compile("[\x00-\x0a]")
+ESCAPED = re.compile("\x01(.)")
+
+
 def _escape(text: str) -> str:
-    """``text`` with no NUL (the field separator), keeping the sort order of escaped texts."""
-    if "\x00" in text or "\x01" in text:
-        return text.replace("\x01", "\x01\x03").replace("\x00", "\x01\x02")
-    return text
+    """``text`` with no NUL (the field separator) and no line break, in the same sort order as ``text``.
+
+    Each character from U+0000 to U+000A becomes U+0001 and a letter after it: U+0001 sorts below every
+    character left as it is, and the letters keep the order of the characters they stand for.
+    """
+    if CONTROL.search(text) is None:
+        return text
+    return CONTROL.sub(lambda m: "\x01" + chr(0x40 + ord(m.group())), text)
 
 
 def _unescape(text: str) -> str:
-    if "\x01" in text:
-        return text.replace("\x01\x02", "\x00").replace("\x01\x03", "\x01")
-    return text
+    if "\x01" not in text:
+        return text
+    return ESCAPED.sub(lambda m: chr(ord(m.group(1)) - 0x40), text)
 
 
 class _Buckets:
@@ -91,7 +102,8 @@ class Spill(_Buckets):
                 tail = f"{SEP}{stext}{SEP}{ptext}\n"
                 for o in objects(objs):
                     okey, otext = info(o)
-                    bucket.append(f"{head}{_escape(okey)}{SEP}{_escape(otext)}{tail}")
+                    nt = _escape(nt_term(o)) if okey.startswith('1"""') else ""  # N3 long quotes: not N-Triples
+                    bucket.append(f"{head}{_escape(okey)}{SEP}{_escape(otext)}{SEP}{nt}{tail}")
                     self.buffered += 1
         if self.buffered >= BUFFERED:
             self.flush()
@@ -119,7 +131,7 @@ def _groups(paths: list[Path], stack: ExitStack) -> Iterator[tuple[str, list[lis
     rows = (line[:-1].split(SEP) for line in heapq.merge(*files))
     for _, group in groupby(rows, key=lambda row: row[0]):
         fields = list(group)
-        yield fields[0][4], fields
+        yield fields[0][5], fields
 
 
 def write_sorted(spill: Spill, turtle: Path, shards: ShardWriter | None = None) -> Stats:
@@ -136,12 +148,12 @@ def write_sorted(spill: Spill, turtle: Path, shards: ShardWriter | None = None) 
                 out.write(("" if first else "\n") + _block(stext, rows))
                 first = False
                 nts = []
-                for skey, pkey, okey, _, _, _ in rows:
+                for skey, pkey, okey, _, nt, _, _ in rows:
                     pnt = pkey[1:] if pkey else TYPE_NT
                     predicates[pnt] += 1
                     if not pkey and okey.startswith("0<" + ZG_PREFIX):
                         classes["zg:" + okey[2 + len(ZG_PREFIX):-1]] += 1
-                    nts.append(f"{skey[1:]} {pnt} {_unescape(okey)[1:]} .")
+                    nts.append(f"{skey[1:]} {pnt} {_unescape(nt) if nt else _unescape(okey)[1:]} .")
                 if shards:
                     for line in sorted(nts):
                         shards.write(line)
@@ -159,7 +171,7 @@ def _block(stext: str, rows: list[list[str]]) -> str:
     parts = []
     for _, same in groupby(rows, key=lambda row: row[1]):
         items = list(same)
-        parts.append(items[0][5] + " " + ", ".join(_unescape(row[3]) for row in items))
+        parts.append(items[0][6] + " " + ", ".join(_unescape(row[3]) for row in items))
     return stext + "\n" + INDENT + (" ;\n" + INDENT).join(parts) + " .\n"
 
 
