@@ -154,8 +154,22 @@ def main() -> None:
         results.append(run_size(size, jobs, latency=size == max(sizes)))
     text = (report(results) + "\n" + recogniser_table() + "\n## Explorer\n\n" + page_table("view.py")
             + "\n## Zone profile page\n\n" + PROFILE_INTRO + page_table("profile.py"))
-    (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
+    results = ROOT / "bench" / "results.md"
+    old = results.read_text(encoding="utf-8") if results.is_file() else ""
+    text += kept_sections(old, text)
+    results.write_text(text, encoding="utf-8")
     print(text)
+
+
+def kept_sections(old: str, made: str) -> str:
+    """The sections of ``old`` that other scripts made (bench/stream.py, by hand): none that this run made."""
+    made_headers = {line.split(" on the ")[0] for line in made.splitlines() if line.startswith("## ")}
+    kept = []
+    for section in ("\n" + old).split("\n## ")[1:]:
+        header = "## " + section.splitlines()[0]
+        if header.split(" on the ")[0] not in made_headers:
+            kept.append("\n## " + section.rstrip("\n") + "\n")
+    return "".join(kept)
 
 
 RECOGNISERS = (("none", "rules alone"), ("packaged", "rules + recogniser (default)"),

@@ -207,4 +207,5 @@ def read_partition(folder: Path) -> list[Extraction]:
         if ADDED in grouped and grouped[ADDED][n]:
             extraction = replace(extraction, mentions=extraction.mentions + tuple(grouped[ADDED][n]))  # type: ignore[arg-type]
         out.append(extraction)
+    _pyarrow()[0].default_memory_pool().release_unused()  # Arrow's allocator would keep every partition's pages
     return out

@@ -23,7 +23,7 @@ from rdflib import Graph
 from kg.errors import BuildError, InputError
 from kg.graph.resolve import Aliases, Resolution
 from kg.text.read import Skipped
-from kg.types import Document, Extraction, Failure
+from kg.types import Document, Extraction, Failure, Kind
 
 if TYPE_CHECKING:
     from kg.cache import ExtractionCache
@@ -94,6 +94,27 @@ def extract_safely(document: Document, recogniser: str = PACKAGED) -> Extraction
 
 
 @dataclass(frozen=True)
+class WithNames:
+    """An extraction and the names it teaches, found where it was extracted (see :func:`kg.extract.learnable`)."""
+
+    extraction: Extraction
+    names: tuple[tuple[str, Kind], ...]
+
+
+def extract_with_names(document: Document, recogniser: str = PACKAGED) -> WithNames | Failure:
+    """:func:`extract_safely`, and the names the extraction teaches (a streaming build's first pass)."""
+    from kg.extract import learnable
+
+    result = extract_safely(document, recogniser)
+    if isinstance(result, Failure):
+        return result
+    try:
+        return WithNames(result, learnable(result))
+    except Exception as exc:
+        return failure("learn", document, exc)
+
+
+@dataclass(frozen=True)
 class Options:
     """How to run a build: parallel processes, an extraction cache, user aliases, strictness."""
 
@@ -106,12 +127,14 @@ class Options:
 
 
 def first_pass(
-    documents: Iterable[Document], options: Options, progress: Progress | None
-) -> Iterator[Extraction | Failure]:
-    """Extract every document, from the cache where it has them, in input order.
+    documents: Iterable[Document], options: Options, progress: Progress | None,
+    task: Callable[..., Extraction | WithNames | Failure] = extract_safely,
+) -> Iterator[Extraction | WithNames | Failure]:
+    """Extract every document with ``task``, from the cache where it has them, in input order.
 
     Lazy: a bounded window of documents is in flight (in ``options.jobs`` processes, or on the
-    Dask cluster at ``options.scheduler``), so a corpus of any size streams through.
+    Dask cluster at ``options.scheduler``), so a corpus of any size streams through.  A cache
+    hit is the cached :class:`Extraction` whatever the ``task``.
     """
     from kg.cache import ExtractionCache
 
@@ -121,8 +144,8 @@ def first_pass(
     if len(head) < 2 * options.jobs:  # too few to pay for starting processes
         options = replace(options, jobs=1)
     documents = chain(head, documents)
-    with _submitter(options) as (submit, window):
-        pending: deque[tuple[Document, Pending[Extraction | Failure], bool]] = deque()
+    with _submitter(options, task) as (submit, window):
+        pending: deque[tuple[Document, Pending[Extraction | WithNames | Failure], bool]] = deque()
         for document in documents:
             hit = cache.get(document.sha256, document.name) if cache else None
             pending.append((document, _Done(hit), False) if hit is not None else (document, submit(document), True))
@@ -132,12 +155,13 @@ def first_pass(
             yield _take(pending, cache, progress)
 
 
-def _take(pending: deque[tuple[Document, Pending[Extraction | Failure], bool]], cache: ExtractionCache | None,
-          progress: Progress | None) -> Extraction | Failure:
+def _take(pending: deque[tuple[Document, Pending[Extraction | WithNames | Failure], bool]],
+          cache: ExtractionCache | None, progress: Progress | None) -> Extraction | WithNames | Failure:
     document, future, fresh = pending.popleft()
     result = future.result()
-    if fresh and cache and isinstance(result, Extraction):
-        cache.put(result)
+    extraction = result.extraction if isinstance(result, WithNames) else result
+    if fresh and cache and isinstance(extraction, Extraction):
+        cache.put(extraction)
     if progress:
         progress(document.name)
     return result
@@ -158,11 +182,11 @@ PER_PROCESS = 8
 
 
 @contextmanager
-def _submitter(options: Options) -> Iterator[tuple[Callable[[Document], Pending[Extraction | Failure]], int]]:
-    """``(submit, window)``: on a Dask cluster when there is a scheduler, else in ``jobs`` processes."""
+def _submitter(options: Options, task: Callable[..., T]) -> Iterator[tuple[Callable[[Document], Pending[T]], int]]:
+    """``(submit, window)`` of ``task``: on a Dask cluster when there is a scheduler, else in ``jobs`` processes."""
     from functools import partial
 
-    extract = partial(extract_safely, recogniser=options.recogniser)
+    extract = partial(task, recogniser=options.recogniser)
     if options.scheduler:
         from kg.cluster import submitter
 

@@ -27,12 +27,13 @@ import gc
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
 from kg.errors import BuildError, InputError
 from kg.outputs.stats import Stats
-from kg.pipeline import Options, Progress, _check_strict, failure, first_pass
+from kg.pipeline import Options, Progress, WithNames, _check_strict, extract_with_names, failure, first_pass
 from kg.text.read import Skipped
 from kg.types import Document, Extraction, Failure
 
@@ -40,6 +41,8 @@ from kg.types import Document, Extraction, Failure
 PARTITION = 500
 #: Reports per bucket of spilled triples (about 70,000 triples): what the final sort holds at a time.
 REPORTS_PER_BUCKET = 500
+#: Entities made into triples at a time, once every report is resolved.
+ENTITY_CHUNK = 10_000
 EXTRACTIONS = "extractions"
 SPILL = ".spill"
 
@@ -137,18 +140,22 @@ def _extract(documents: Iterable[Document], work: Path, options: Options, progre
         batch.clear()
         gc.collect(1)
 
-    for result in first_pass(documents, options, progress):
+    for result in first_pass(documents, options, progress, task=extract_with_names):
         if isinstance(result, Failure):
             failed.append(result)
             _check_strict(failed, options)
             continue
-        try:
-            names.add(result)
+        extraction = result.extraction if isinstance(result, WithNames) else result
+        try:  # the names were found where the report was extracted, unless it came from the cache
+            if isinstance(result, WithNames):
+                names.add_names(result.names)
+            else:
+                names.add(extraction)
         except Exception as exc:
-            failed.append(failure("learn", result.document, exc))
+            failed.append(failure("learn", extraction.document, exc))
             _check_strict(failed, options)
             continue
-        batch.append(result)
+        batch.append(extraction)
         if len(batch) >= size:
             write()
     if batch:
@@ -206,11 +213,14 @@ def _resolve(parts: list[Part], resolver, spill, figures, out_dir: Path,  # type
             for extraction in extractions:
                 _one(extraction, resolver, spill, figures, forms, log, left, options, failed)
             spill.forget()
-        forget_terms()
-        entities = Triples()
-        add_entities(entities, forms.entities())
-        spill.add(entities)
-    return len(forms.kinds)
+        entities = iter(forms.entities())
+        while chunk := list(islice(entities, ENTITY_CHUNK)):
+            forget_terms()
+            triples = Triples()
+            add_entities(triples, chunk)
+            spill.add(triples)
+            spill.forget()
+    return len(forms)
 
 
 def _one(extraction: Extraction, resolver, spill, figures, forms, log: TextIO, left: TextIO,  # type: ignore[no-untyped-def]

@@ -202,10 +202,26 @@ class Lexicon:
         return found
 
 
+def learnable(extraction: Extraction) -> tuple[tuple[str, Kind], ...]:
+    """The names one report teaches, in order: its strong names and the short forms of its firms.
+
+    The per-report half of :func:`learned_names` (and the costly one: it segments), so it can
+    run where the report is extracted; :class:`LearnedNames` folds the results.
+    """
+    out: list[tuple[str, Kind]] = []
+    for mention in extraction.mentions:
+        if len(mention.label) >= MIN_LEARNED and _strong(mention):
+            out.append((mention.label, mention.kind))
+        if mention.kind is Kind.COMPANY:
+            out += [(short, Kind.COMPANY) for short in company_short_forms(mention.label) if len(short) >= MIN_LEARNED]
+    return tuple(out)
+
+
 class LearnedNames:
     """Names found by strong patterns, taken in one report at a time (in input order); see :func:`learned_names`.
 
-    The table holds each distinct name once, whatever the number of reports.
+    The table holds each distinct name once, whatever the number of reports; the first class
+    a name is found with is kept.
     """
 
     def __init__(self) -> None:
@@ -213,14 +229,13 @@ class LearnedNames:
 
     def add(self, extraction: Extraction) -> None:
         """Take in the names of one report."""
-        names = self.names
-        for mention in extraction.mentions:
-            if len(mention.label) >= MIN_LEARNED and _strong(mention):
-                names.setdefault(mention.label, mention.kind)
-            if mention.kind is Kind.COMPANY:
-                for short in company_short_forms(mention.label):
-                    if len(short) >= MIN_LEARNED:
-                        names.setdefault(short, Kind.COMPANY)
+        self.add_names(learnable(extraction))
+
+    def add_names(self, names: Iterable[tuple[str, Kind]]) -> None:
+        """Take in names that :func:`learnable` found in one report."""
+        setdefault = self.names.setdefault
+        for name, kind in names:
+            setdefault(name, kind)
 
     def lexicon(self) -> Lexicon:
         """The names as a lexicon to look for everywhere."""

@@ -21,8 +21,8 @@ every decision is logged (:attr:`Resolution.log`):
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from kg.extract.forms import company_short_forms, normal_form
@@ -196,29 +196,42 @@ def resolve_report(extraction: Extraction, resolver: Resolver) -> list[tuple[Dec
     return out
 
 
+#: The class of an entity key's first part ("company/…" → Kind.COMPANY).
+KIND_OF_KEY = {kind.value.lower(): kind for kind in Kind}
+
+
 class Forms:
-    """The names each entity is written as, and how often: the entities' table, one report at a time."""
+    """The names each entity is written as, and how often: the entities' table, one report at a time.
+
+    One small dict per entity (its class is its key's first part), so a streaming build keeps
+    little more than the names themselves.
+    """
 
     def __init__(self, documents: bool = True) -> None:
-        self.forms: dict[str, Counter[str]] = defaultdict(Counter)
-        self.kinds: dict[str, Kind] = {}
+        self.forms: dict[str, dict[str, int]] = {}
         self.docs: dict[str, set[str]] | None = defaultdict(set) if documents else None
 
     def add(self, decisions: Iterable[tuple[Decision, str | None]]) -> None:
         """Count one report's resolved mentions."""
         for decision, canonical in decisions:
             key = decision.key
+            forms = self.forms.get(key)
+            if forms is None:
+                forms = self.forms[key] = {}
             if canonical is not None:
-                self.forms[key][canonical] += 0
-            self.forms[key][decision.surface] += 1
-            self.kinds[key] = decision.kind
+                forms.setdefault(canonical, 0)
+            forms[decision.surface] = forms.get(decision.surface, 0) + 1
             if self.docs is not None:
                 self.docs[key].add(decision.document)
 
-    def entities(self) -> tuple[Entity, ...]:
+    def __len__(self) -> int:
+        return len(self.forms)
+
+    def entities(self) -> Iterator[Entity]:
         """The entities, sorted by key."""
         docs = self.docs or {}
-        return tuple(_entity(key, self.kinds[key], self.forms[key], docs.get(key, set())) for key in sorted(self.forms))
+        for key in sorted(self.forms):
+            yield _entity(key, KIND_OF_KEY[key.split("/", 1)[0]], self.forms[key], docs.get(key, set()))
 
 
 def resolve(extractions: Iterable[Extraction], aliases: Aliases | None = None) -> Resolution:
@@ -240,15 +253,15 @@ def resolve(extractions: Iterable[Extraction], aliases: Aliases | None = None) -
         for decision, _ in decisions:
             keys[(decision.document, decision.kind, decision.surface)] = decision.key
             log.append(decision)
-    return Resolution(extractions, forms.entities(), keys, zone_of, tuple(log))
+    return Resolution(extractions, tuple(forms.entities()), keys, zone_of, tuple(log))
 
 
-def _entity(key: str, kind: Kind, forms: Counter[str], docs: set[str]) -> Entity:
+def _entity(key: str, kind: Kind, forms: Mapping[str, int], docs: set[str]) -> Entity:
     label = _preferred(forms)
     return Entity(key=key, kind=kind, label=label, alt_labels=frozenset(forms) - {label},
                   documents=frozenset(docs))
 
 
-def _preferred(forms: Counter[str]) -> str:
+def _preferred(forms: Mapping[str, int]) -> str:
     """The preferred label: the fullest form, then the most frequent, then the first in order."""
     return sorted(forms.items(), key=lambda kv: (-len(normal_form(kv[0])), -kv[1], kv[0]))[0][0]
