@@ -65,11 +65,11 @@ def memory_build(reports: Path, out: Path, jobs: int) -> tuple[float, float]:
 
 def table(rows: list[tuple[int, dict[str, float], tuple[float, float] | None]], jobs: int) -> str:
     lines = [HEADER, "",
-             f"`kg build --stream --jobs {jobs} --no-cache` on this machine ({os.cpu_count()} cores), synthetic reports",
-             "as in the table above, made by bench/stream.py.  *Driver* is the peak resident memory of the",
-             "`kg` process (reading, the passes over the Parquet partitions, the sort and merge); *worker*",
-             "the largest extracting process's.  The name tables are what a streaming build keeps for the",
-             "whole corpus: the learned names, and every entity's forms.", "",
+             f"`kg build --stream --jobs {jobs} --no-cache` on this machine ({os.cpu_count()} cores), on",
+             "synthetic reports made as for the table above, by bench/stream.py.  *Driver* is the peak",
+             "resident memory of the `kg` process (reading, the passes over the Parquet partitions, the",
+             "sort and merge); *worker* the largest extracting process's.  The name tables are what a",
+             "streaming build keeps for the whole corpus: the learned names, and every entity's forms.", "",
              "| reports | wall s | driver MiB | worker MiB | learned names | entities | triples | graph.ttl MiB "
              "| Parquet MiB | in-memory build: wall s | in-memory peak MiB |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
