@@ -31,18 +31,22 @@ CONNECT_TIMEOUT = "10s"
 
 
 @contextmanager
-def submitter(func: Callable[[T], R], scheduler: str,
-              on_error: Callable[[T, BaseException], R]) -> Iterator[tuple[Callable[[T], Pending[R]], int]]:
+def submitter(func: Callable[..., R], scheduler: str, on_error: Callable[[T, BaseException], R],
+              shared: object = None) -> Iterator[tuple[Callable[[T], Pending[R]], int]]:
     """``(submit, window)`` for running ``func`` on the Dask cluster at ``scheduler``.
 
-    ``submit(item)`` returns a pending result whose ``result()`` is ``func(item)``, or
-    ``on_error(item, exc)`` when its task was lost with its worker (or Dask raised for it);
-    ``window`` is how many to keep in flight (``PER_THREAD`` per worker thread).
+    ``submit(item)`` returns a pending result whose ``result()`` is ``func(item)`` (``func(item, shared)``
+    when ``shared`` is given: it is sent to every worker once), or ``on_error(item, exc)`` when its
+    task was lost with its worker (or Dask raised for it); ``window`` is how many to keep in flight
+    (``PER_THREAD`` per worker thread).
     """
+    from kg.pipeline import NOTHING
+
     client = connect(scheduler)
     try:
         threads = max(1, sum(client.nthreads().values()))
-        yield (lambda item: _Task(item, client.submit(func, item, pure=False), on_error)), threads * PER_THREAD
+        extra = () if shared is None or shared is NOTHING else (client.scatter(shared, broadcast=True),)
+        yield (lambda item: _Task(item, client.submit(func, item, *extra, pure=False), on_error)), threads * PER_THREAD
     finally:
         client.close()
 

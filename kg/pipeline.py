@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from rdflib import Graph
 
@@ -186,20 +186,44 @@ def _submitter(options: Options, task: Callable[..., T]) -> Iterator[tuple[Calla
     """``(submit, window)`` of ``task``: on a Dask cluster when there is a scheduler, else in ``jobs`` processes."""
     from functools import partial
 
-    extract = partial(task, recogniser=options.recogniser)
+    with parallel(partial(task, recogniser=options.recogniser), options,
+                  on_error=lambda document, exc: failure("extract", document, exc)) as found:
+        yield found
+
+
+#: ``parallel``'s default: no value shared by every task.
+NOTHING = object()
+_SHARED: object = NOTHING
+
+
+@contextmanager
+def parallel(func: Callable[..., T], options: Options, on_error: Callable[[Any, BaseException], T],
+             shared: object = NOTHING, per_process: int = PER_PROCESS
+             ) -> Iterator[tuple[Callable[[Any], Pending[T]], int]]:
+    """``(submit, window)``: ``submit(item)`` runs ``func(item)`` (or ``func(item, shared)``) on the Dask
+    cluster at ``options.scheduler``, else in ``options.jobs`` processes, else here; keep at most
+    ``window`` in flight.  ``shared`` is sent to each worker once, not with every task."""
     if options.scheduler:
         from kg.cluster import submitter
 
-        with submitter(extract, options.scheduler,
-                       on_error=lambda document, exc: failure("extract", document, exc)) as found:
+        with submitter(func, options.scheduler, on_error, shared) as found:
             yield found
     elif options.jobs <= 1:
-        yield (lambda document: _Done(extract(document))), 1
+        yield (lambda item: _Done(func(item) if shared is NOTHING else func(item, shared))), 1
     else:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            yield (lambda document: pool.submit(extract, document)), options.jobs * PER_PROCESS
+        with ProcessPoolExecutor(max_workers=options.jobs, initializer=_share, initargs=(shared,)) as pool:
+            yield (lambda item: pool.submit(_call, func, item)), options.jobs * per_process
+
+
+def _share(value: object) -> None:
+    global _SHARED
+    _SHARED = value
+
+
+def _call(func: Callable[..., T], item: object) -> T:
+    return func(item) if _SHARED is NOTHING else func(item, _SHARED)
 
 
 class _StageFailed(Exception):

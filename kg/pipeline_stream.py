@@ -2,45 +2,61 @@
 
 For corpora too large to hold (``kg build --stream``).  The stages and their order are the
 in-memory build's, and so is every byte of the output; what changes is where a report's
-data waits between stages:
+data waits between stages.  Each pass maps over reports or partitions (in processes, or on
+the Dask cluster) and the driver folds the results in input order:
 
-1. **extract** (map, in processes or on a Dask cluster) → Parquet partitions of
-   ``partition`` reports under ``OUTPUT/extractions/``; **learn names** folds over the
-   results as they arrive;
-2. **recognise** (map over partitions) → the mentions it adds, beside each partition;
-   **resolution tables** (aliases in text, short names, parks) fold over the results;
-3. **resolve and make RDF** (map over partitions) → each report's triples, rendered and
-   spilled to hash buckets on disk; its figures to groups by zone, metric and period;
-   **entity forms** fold over the resolved mentions;
-4. **entities and outcome links** from the folded tables and the figure groups; then the
-   buckets are sorted and merged into ``graph.ttl`` and the N-Triples shards.
+1. **extract** and find the names each report teaches (map over reports) → Parquet
+   partitions of ``partition`` reports under ``OUTPUT/extractions/``; the driver folds the
+   **learned names**;
+2. **recognise** learned names (map over partitions, :func:`kg.partitions.recognise_partition`)
+   → the mentions it adds, beside each partition; the driver folds the **resolution tables**
+   (aliases in text, short names, parks);
+3. **resolve and make RDF** (map over partitions, :func:`kg.partitions.resolve_partition`) →
+   rendered triples, which the driver appends to hash buckets on disk, figures to groups by
+   zone, metric and period, and log rows; the driver folds the **entities' forms**;
+4. **entities and outcome links** from the folded forms and the figure groups; then the
+   buckets are sorted one at a time and merged into ``graph.ttl`` and the N-Triples shards.
 
-What stays in memory is the name tables (learned names, resolution tables, the forms of
-each entity), which grow with the number of distinct names, plus one partition, one bucket,
-or one subject's triples at a time; never the corpus.  A report that a stage fails on is
-left out of the later stages and listed, as in the in-memory build.
+What the driver keeps for the whole corpus is the name tables (learned names, resolution
+tables, each entity's forms), which grow with the number of distinct names, not with the
+reports; beside them it holds a few partitions' results, one bucket, or one node's triples at
+a time.  A report that a stage fails on is left out of the later stages and listed, as in the
+in-memory build.  On a cluster the workers read the partitions: ``OUTPUT`` must be on a file
+system they share.
 """
 
 from __future__ import annotations
 
 import gc
 import shutil
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TypeVar
 
 from kg.errors import BuildError, InputError
 from kg.outputs.stats import Stats
+from kg.partitions import FIGURE_KEY, Part
 from kg.pipeline import Options, Progress, WithNames, _check_strict, extract_with_names, failure, first_pass
 from kg.text.read import Skipped
 from kg.types import Document, Extraction, Failure
+
+if TYPE_CHECKING:
+    from kg.cluster import Pending
+    from kg.extract import Lexicon
+    from kg.graph.resolve import Resolver
+    from kg.outputs.spill import Groups, Spill
+
+T = TypeVar("T")
 
 #: Reports per Parquet partition: what one pass holds in memory at a time.
 PARTITION = 500
 #: Reports per bucket of spilled triples (about 70,000 triples): what the final sort holds at a time.
 REPORTS_PER_BUCKET = 500
+#: Partitions whose results may wait in the driver's memory when a cluster works on them.
+CLUSTER_WINDOW = 4
 #: Entities made into triples at a time, once every report is resolved.
 ENTITY_CHUNK = 10_000
 EXTRACTIONS = "extractions"
@@ -73,16 +89,15 @@ def build_stream(documents: Iterable[Document], out_dir: Path, options: Options,
         shutil.rmtree(folder, ignore_errors=True)
     failed: list[Failure] = []
     try:
-        parts, lexicon = _extract(documents, work, options, progress, partition, failed)
+        parts, reports, lexicon = _extract(documents, work, options, progress, partition, failed)
         if not parts and failed:
             raise BuildError(f"no report could be built ({len(failed)} failed; first: {failed[0].line()})")
         if not parts:
             raise _NothingRead("nothing could be read")
         say(f"recognising learned names in {len(parts)} partition(s)")
         resolver = _recognise(parts, lexicon, options, failed)
-        reports = sum(count for _, count in parts)
         spill = Spill(spill_dir, -(-reports // REPORTS_PER_BUCKET))
-        figures = Groups(spill_dir, -(-reports // REPORTS_PER_BUCKET), key_size=4)
+        figures = Groups(spill_dir, -(-reports // REPORTS_PER_BUCKET), key_size=FIGURE_KEY)
         say("resolving names and making triples")
         entities = _resolve(parts, resolver, spill, figures, out_dir, options, failed)
         say("linking targets to outcomes; sorting and writing the graph")
@@ -120,23 +135,23 @@ class _NothingRead(InputError):
     """No report at all reached the first pass."""
 
 
-Part = tuple[Path, int]
-
-
 def _extract(documents: Iterable[Document], work: Path, options: Options, progress: Progress | None, size: int,
-             failed: list[Failure]):  # type: ignore[no-untyped-def]
-    """Pass 1: extract, write partitions, fold the learned names; the partitions and the lexicon."""
+             failed: list[Failure]) -> tuple[list[Part], int, Lexicon]:
+    """Pass 1: extract, write partitions, fold the learned names; the partitions, their reports and the lexicon."""
     from kg.columnar import write_partition
     from kg.extract import LearnedNames
 
     names = LearnedNames()
     parts: list[Part] = []
     batch: list[Extraction] = []
+    reports = 0
 
     def write() -> None:
+        nonlocal reports
         folder = work / f"part-{len(parts):05d}"
         write_partition(batch, folder)
-        parts.append((folder, len(batch)))
+        parts.append(Part(folder))
+        reports += len(batch)
         batch.clear()
         gc.collect(1)
 
@@ -160,59 +175,72 @@ def _extract(documents: Iterable[Document], work: Path, options: Options, progre
             write()
     if batch:
         write()
-    return parts, names.lexicon()
+    return parts, reports, names.lexicon()
 
 
-def _partitions(parts: list[Part], bad: set[str]) -> Iterator[tuple[Path, list[Extraction]]]:
-    """Each partition's extractions (the reports no stage has failed on), one partition at a time."""
-    from kg.columnar import read_partition
+def _map(func: Callable[..., T], parts: list[Part], shared: object, options: Options) -> Iterator[T]:
+    """``func(part, shared)`` over the partitions, in processes or on the cluster; results in partition order.
 
-    for folder, _ in parts:
-        yield folder, [e for e in read_partition(folder) if e.document.name not in bad]
-        gc.collect(1)
+    At most ``2 × jobs`` (on a cluster: ``CLUSTER_WINDOW``) partitions' results wait in memory.
+    """
+    from kg.pipeline import parallel
+
+    def lost(part: Part, exc: BaseException) -> T:
+        raise BuildError(f"the cluster lost the task of {part.folder.name} ({type(exc).__name__}: {exc}); "
+                         "build again") from exc
+
+    with parallel(func, options, on_error=lost, shared=shared, per_process=2) as (submit, window):
+        window = min(window, CLUSTER_WINDOW) if options.scheduler else window
+        pending: deque[Pending[T]] = deque()
+        for part in parts:
+            pending.append(submit(part))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
-def _recognise(parts: list[Part], lexicon, options: Options, failed: list[Failure]):  # type: ignore[no-untyped-def]
-    """Pass 2: recognise learned names, write what it adds, fold the resolution tables; the resolver."""
-    from kg.columnar import write_added
-    from kg.extract import recognise
-    from kg.graph.resolve import Resolver, Tables, report_scope
+def _recognise(parts: list[Part], lexicon: Lexicon, options: Options, failed: list[Failure]) -> Resolver:
+    """Pass 2: recognise learned names in each partition (mapped), fold the resolution tables; the resolver."""
+    from kg.graph.resolve import Resolver, Tables
+    from kg.partitions import recognise_partition
 
     tables = Tables()
-    bad = {f.document for f in failed}
-    for folder, extractions in _partitions(parts, bad):
-        added = []
-        for extraction in extractions:
-            try:
-                recognised = recognise(extraction, lexicon)
-                tables.add(recognised, report_scope(recognised)[2])
-            except Exception as exc:
-                failed.append(failure("recognise", extraction.document, exc))
-                _check_strict(failed, options)
-                recognised = extraction
-            added.append(recognised.mentions[len(extraction.mentions):])
-        write_added(added, folder)
+    bad = frozenset(f.document for f in failed)
+    for recognised in _map(recognise_partition, [replace(p, bad=bad) for p in parts], lexicon, options):
+        for names in recognised.names:
+            tables.add_names(*names)
+        _fail(failed, recognised.failed, options)
     return Resolver(tables, options.aliases or {})
 
 
-def _resolve(parts: list[Part], resolver, spill, figures, out_dir: Path,  # type: ignore[no-untyped-def]
+def _resolve(parts: list[Part], resolver: Resolver, spill: Spill, figures: Groups, out_dir: Path,
              options: Options, failed: list[Failure]) -> int:
-    """Pass 3: resolve each report, spill its triples and figures, write the logs; the number of entities."""
+    """Pass 3: resolve each partition (mapped); append its triples and figures, write the logs, fold the
+    entities' forms; then the entities' triples.  The number of entities."""
     from kg.graph.build import add_entities, forget_terms
     from kg.graph.resolve import Forms
     from kg.graph.triples import Triples
     from kg.outputs.export import LEFT_OUT_HEADER, RESOLUTION_HEADER, open_atomic
+    from kg.partitions import resolve_partition
 
     forms = Forms(documents=False)
-    bad = {f.document for f in failed}
+    bad = frozenset(f.document for f in failed)
+    todo = [replace(p, bad=bad, buckets=len(spill.paths), groups=len(figures.paths)) for p in parts]
     with open_atomic(out_dir / "resolution.tsv") as log, open_atomic(out_dir / "figures-left-out.tsv") as left:
         log.write(RESOLUTION_HEADER)
         left.write(LEFT_OUT_HEADER)
-        for _, extractions in _partitions(parts, bad):
-            forget_terms()
-            for extraction in extractions:
-                _one(extraction, resolver, spill, figures, forms, log, left, options, failed)
-            spill.forget()
+        for resolved in _map(resolve_partition, todo, resolver, options):
+            for bucket, text in resolved.buckets.items():
+                spill.append(bucket, text)
+            for group, text in resolved.groups.items():
+                figures.append(group, text)
+            spill.prefixes |= resolved.prefixes
+            log.write(resolved.log)
+            left.write(resolved.left_out)
+            forms.add(resolved.decisions)
+            _fail(failed, resolved.failed, options)
+            gc.collect(1)
         entities = iter(forms.entities())
         while chunk := list(islice(entities, ENTITY_CHUNK)):
             forget_terms()
@@ -223,34 +251,9 @@ def _resolve(parts: list[Part], resolver, spill, figures, out_dir: Path,  # type
     return len(forms)
 
 
-def _one(extraction: Extraction, resolver, spill, figures, forms, log: TextIO, left: TextIO,  # type: ignore[no-untyped-def]
-         options: Options, failed: list[Failure]) -> None:
-    """Resolve one report and spill what it adds to the graph (nothing, when a stage fails on it)."""
-    from kg.graph.build import report_triples
-    from kg.graph.resolve import report_scope, resolve_report
-    from kg.outputs.export import left_out_rows, resolution_rows
-
-    try:
-        decisions = resolve_report(extraction, resolver)
-    except Exception as exc:
-        failed.append(failure("resolve", extraction.document, exc))
-        _check_strict(failed, options)
-        return
-    name = extraction.document.name
-    keys = {(name, d.kind, d.surface): d.key for d, _ in decisions}
-    try:
-        triples, found = report_triples(extraction, keys, report_scope(extraction)[0])
-    except Exception as exc:
-        failed.append(failure("rdf", extraction.document, exc))
-        _check_strict(failed, options)
-        return
-    forms.add(decisions)
-    log.write(resolution_rows(d for d, _ in decisions))
-    left.write(left_out_rows(extraction))
-    spill.add(triples)
-    for (zone, metric, period, change), nodes in found.items():
-        for kind, node in nodes:
-            figures.add((str(zone), metric, period, change, kind, str(node)))
+def _fail(failed: list[Failure], more: Iterable[Failure], options: Options) -> None:
+    failed.extend(more)
+    _check_strict(failed, options)
 
 
 def _link(figures, spill) -> None:  # type: ignore[no-untyped-def]

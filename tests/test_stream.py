@@ -93,3 +93,10 @@ def test_nothing_readable_is_an_error(tmp_path: Path) -> None:
     proc = kg("build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--stream", "-q", check=False)
     assert proc.returncode == 1 and proc.stderr.startswith("kg: error: nothing could be read")
     assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_a_rebuild_from_the_cache_is_the_same(seed_output: Path, tmp_path: Path) -> None:
+    for _ in range(2):  # the second build reads every report from OUTPUT/.cache
+        kg("build", str(SEEDS), "-o", str(tmp_path), "--stream", "-q")
+    assert any((tmp_path / ".cache").rglob("*.pickle"))
+    assert (tmp_path / "graph.ttl").read_bytes() == (seed_output / "graph.ttl").read_bytes()

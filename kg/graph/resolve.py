@@ -115,19 +115,20 @@ class Tables:
 
     def add(self, extraction: Extraction, scope: str) -> None:
         """Take in one report's aliases in text, company names and park names (``scope``: its zone scope)."""
-        for fact in extraction.facts:
-            if fact.predicate == "alias" and isinstance(fact.obj, Mention):
-                kind = fact.subject.kind
-                self.text.setdefault((kind, scope if kind in ZONE_SCOPED else "", normal_form(fact.obj.label)),
-                                     fact.subject.label)
-        for mention in extraction.mentions:
-            if mention.kind is Kind.COMPANY:
-                form = company_form(mention.label)
-                for short in company_short_forms(mention.label):
-                    self.sources[short].add(form)
-                self.fulls.setdefault(form, mention.label)
-            elif mention.kind is Kind.PARK:
-                self.parks[scope].setdefault(park_form(mention.label), mention.label)
+        self.add_names(scope, *table_names(extraction))
+
+    def add_names(self, scope: str, aliases: Iterable[tuple[Kind, str, str]], companies: Iterable[str],
+                  parks: Iterable[str]) -> None:
+        """Take in what :func:`table_names` found in one report."""
+        for kind, full, short in aliases:
+            self.text.setdefault((kind, scope if kind in ZONE_SCOPED else "", normal_form(short)), full)
+        for label in companies:
+            form = company_form(label)
+            for short in company_short_forms(label):
+                self.sources[short].add(form)
+            self.fulls.setdefault(form, label)
+        for label in parks:
+            self.parks[scope].setdefault(park_form(label), label)
 
     def short_names(self) -> dict[str, str]:
         """Company short form → the one full legal name it derives from (ambiguous forms dropped)."""
@@ -143,6 +144,15 @@ class Tables:
                 if len(longer) == 1:
                     found[(scope, form)] = parks[longer[0]]
         return found
+
+
+def table_names(extraction: Extraction) -> tuple[tuple[tuple[Kind, str, str], ...], tuple[str, ...], tuple[str, ...]]:
+    """What :class:`Tables` takes from one report: its (class, full name, short name) aliases in text,
+    its company names and its park names, in order."""
+    aliases = tuple((f.subject.kind, f.subject.label, f.obj.label) for f in extraction.facts
+                    if f.predicate == "alias" and isinstance(f.obj, Mention))
+    return (aliases, tuple(m.label for m in extraction.mentions if m.kind is Kind.COMPANY),
+            tuple(m.label for m in extraction.mentions if m.kind is Kind.PARK))
 
 
 class Resolver:

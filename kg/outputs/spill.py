@@ -29,8 +29,8 @@ from kg.outputs.shards import ShardWriter, nt_term
 from kg.outputs.stats import ZG_PREFIX, Stats
 
 SEP = "\x00"
-#: Lines buffered in memory across all buckets before they are appended to their files.
-BUFFERED = 50_000
+#: Characters buffered in memory across all buckets before they are appended to their files.
+BUFFERED = 16_000_000
 TYPE_NT = f"<{RDF.type}>"
 
 
@@ -57,8 +57,52 @@ def _unescape(text: str) -> str:
     return ESCAPED.sub(lambda m: chr(ord(m.group(1)) - 0x40), text)
 
 
+def bucket_of(key: str, buckets: int) -> int:
+    """The bucket of a key: the same in every process (a CRC, not Python's salted hash)."""
+    return zlib.crc32(key.encode("utf-8")) % max(1, buckets)
+
+
+class Renderer:
+    """Renders triples into bucket lines, as a streaming build's workers do (no file is touched).
+
+    Keeps each term's rendering while it lives; make a new one per partition.
+    """
+
+    def __init__(self, buckets: int) -> None:
+        self.buckets = max(1, buckets)
+        self.terms = _Terms(new_graph().namespace_manager)
+
+    @property
+    def prefixes(self) -> set[str]:
+        """The prefixes the rendered terms use (for the Turtle header)."""
+        return self.terms.prefixes
+
+    def lines(self, triples: Triples) -> dict[int, list[str]]:
+        """``triples`` as lines of their subjects' buckets."""
+        info, predicate = self.terms.info, self.terms.predicate
+        out: dict[int, list[str]] = {}
+        for s, preds in triples.subjects.items():
+            skey, stext = info(s)
+            bucket = out.setdefault(bucket_of(skey, self.buckets), [])
+            for p, objs in preds.items():
+                pkey, ptext = predicate(p)
+                head = f"{skey}{SEP}{pkey}{SEP}"
+                tail = f"{SEP}{stext}{SEP}{ptext}\n"
+                for o in objects(objs):
+                    okey, otext = info(o)
+                    nt = _escape(nt_term(o)) if okey.startswith('1"""') else ""  # N3 long quotes: not N-Triples
+                    bucket.append(f"{head}{_escape(okey)}{SEP}{_escape(otext)}{SEP}{nt}{tail}")
+        return out
+
+
+def group_line(row: tuple[str, ...], key_size: int, buckets: int) -> tuple[int, str]:
+    """A row of :class:`Groups` as its bucket and line (its key is its first ``key_size`` fields)."""
+    fields = list(map(_escape, row))
+    return bucket_of(SEP.join(fields[:key_size]), buckets), SEP.join(fields) + "\n"
+
+
 class _Buckets:
-    """Lines appended to ``buckets`` files chosen by a hash, buffered in memory between appends."""
+    """Text appended to ``buckets`` files, buffered in memory between appends."""
 
     def __init__(self, folder: Path, buckets: int, stem: str) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -68,8 +112,12 @@ class _Buckets:
         self.buffers: list[list[str]] = [[] for _ in self.paths]
         self.buffered = 0
 
-    def _bucket(self, key: str) -> list[str]:
-        return self.buffers[zlib.crc32(key.encode("utf-8")) % len(self.paths)]
+    def append(self, bucket: int, text: str) -> None:
+        """Queue whole lines for one bucket."""
+        self.buffers[bucket].append(text)
+        self.buffered += len(text)
+        if self.buffered >= BUFFERED:
+            self.flush()
 
     def flush(self) -> None:
         """Append the queued lines to their bucket files."""
@@ -88,30 +136,17 @@ class Spill(_Buckets):
         super().__init__(folder, buckets, "bucket")
         self.prefixes: set[str] = set()
         self.namespaces = dict(new_graph().namespace_manager.namespaces())
-        self.terms = _Terms(new_graph().namespace_manager)
+        self.renderer = Renderer(buckets)
 
     def add(self, triples: Triples) -> None:
         """Render ``triples`` and queue them for their subjects' buckets."""
-        info, predicate = self.terms.info, self.terms.predicate
-        for s, preds in triples.subjects.items():
-            skey, stext = info(s)
-            bucket = self._bucket(skey)
-            for p, objs in preds.items():
-                pkey, ptext = predicate(p)
-                head = f"{skey}{SEP}{pkey}{SEP}"
-                tail = f"{SEP}{stext}{SEP}{ptext}\n"
-                for o in objects(objs):
-                    okey, otext = info(o)
-                    nt = _escape(nt_term(o)) if okey.startswith('1"""') else ""  # N3 long quotes: not N-Triples
-                    bucket.append(f"{head}{_escape(okey)}{SEP}{_escape(otext)}{SEP}{nt}{tail}")
-                    self.buffered += 1
-        if self.buffered >= BUFFERED:
-            self.flush()
+        for bucket, lines in self.renderer.lines(triples).items():
+            self.append(bucket, "".join(lines))
 
     def forget(self) -> None:
         """Drop the rendered terms kept so far (call between partitions: they are not needed again)."""
-        self.prefixes |= self.terms.prefixes
-        self.terms = _Terms(new_graph().namespace_manager)
+        self.prefixes |= self.renderer.prefixes
+        self.renderer = Renderer(len(self.paths))
 
     def sort(self) -> list[Path]:
         """Sort and deduplicate each bucket on its own; the sorted files, in bucket order."""
@@ -136,8 +171,8 @@ def _groups(paths: list[Path], stack: ExitStack) -> Iterator[tuple[str, list[lis
 
 def write_sorted(spill: Spill, turtle: Path, shards: ShardWriter | None = None) -> Stats:
     """Merge the spilled triples into ``turtle`` (written whole, then renamed) and the ``shards``; count them."""
-    header = "".join(f"@prefix {p}: <{spill.namespaces[p]}> .\n" for p in sorted(spill.prefixes | spill.terms.prefixes))
     paths = spill.sort()
+    header = "".join(f"@prefix {p}: <{spill.namespaces[p]}> .\n" for p in sorted(spill.prefixes))
     predicates: Counter[str] = Counter()
     classes: Counter[str] = Counter()
     try:
@@ -193,11 +228,7 @@ class Groups(_Buckets):
 
     def add(self, row: tuple[str, ...]) -> None:
         """Queue one row (its key first)."""
-        fields = list(map(_escape, row))
-        self._bucket(SEP.join(fields[:self.key_size])).append(SEP.join(fields) + "\n")
-        self.buffered += 1
-        if self.buffered >= BUFFERED:
-            self.flush()
+        self.append(*group_line(row, self.key_size, len(self.paths)))
 
     def groups(self) -> Iterator[dict[tuple[str, ...], list[tuple[str, ...]]]]:
         """Each bucket's rows by key, one bucket at a time (keys in no particular order)."""
