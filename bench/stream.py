@@ -68,8 +68,9 @@ def table(rows: list[tuple[int, dict[str, float], tuple[float, float] | None]], 
              f"`kg build --stream --jobs {jobs} --no-cache` on this machine ({os.cpu_count()} cores), on",
              "synthetic reports made as for the table above, by bench/stream.py.  *Driver* is the peak",
              "resident memory of the `kg` process (reading, the passes over the Parquet partitions, the",
-             "sort and merge); *worker* the largest extracting process's.  The name tables are what a",
-             "streaming build keeps for the whole corpus: the learned names, and every entity's forms.", "",
+             "sort and merge); *worker* the largest worker process's (extracting, recognising, resolving).",
+             "The name tables are what a streaming build keeps for the whole corpus: the learned names,",
+             "and every entity's forms.", "",
              "| reports | wall s | driver MiB | worker MiB | learned names | entities | triples | graph.ttl MiB "
              "| Parquet MiB | in-memory build: wall s | in-memory peak MiB |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -95,6 +96,7 @@ def main() -> None:
     parser.add_argument("--in-memory", action="store_true", help="also time the in-memory build")
     parser.add_argument("--corpora", type=Path, help="folder to keep the corpora in (default: a temporary one)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--out", type=Path, help="folder to keep the builds in (default: a temporary one)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -102,8 +104,9 @@ def main() -> None:
         for count in args.sizes:
             print(f"{count} reports…", file=sys.stderr)
             reports = corpus(folder, count)
-            result = stream_build(reports, Path(tmp) / f"stream-{count}", args.jobs)
-            memory = memory_build(reports, Path(tmp) / f"memory-{count}", args.jobs) if args.in_memory else None
+            out = args.out or Path(tmp)
+            result = stream_build(reports, out / f"stream-{count}", args.jobs)
+            memory = memory_build(reports, out / f"memory-{count}", args.jobs) if args.in_memory else None
             rows.append((count, result, memory))
             print(rows[-1], file=sys.stderr)
     section = table(rows, args.jobs)
