@@ -12,21 +12,13 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from kg import __version__
 from kg.cli_query import DEFAULT_GRAPH
-from kg.errors import EXIT_INTERRUPTED, EXIT_PARTIAL, ZoneGraphError
+from kg.errors import EXIT_INTERRUPTED, ZoneGraphError
 
-if TYPE_CHECKING:
-    from kg.outputs.stats import Stats
-    from kg.text.read import Skipped
-    from kg.types import Failure
-
-#: The file beside the output that keeps the tracebacks of reports a build left out.
-ERROR_LOG = "build-errors.log"
 EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig", "graphml", "gexf")
 
 
@@ -111,6 +103,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
       kg build corpus/ --scheduler tcp://10.0.0.5:8786    # on a Dask cluster
       kg build corpus/ --stream --shards 1000000          # 10^5+ reports, bounded memory
     """
+    from kg.cli_build import summarise, tell_skipped
     from kg.outputs.export import left_out_tsv, resolution_tsv, to_turtle, write_atomic
     from kg.outputs.stats import graph_stats
     from kg.outputs.validate import validate
@@ -125,7 +118,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
     total = count_files(inputs)
     show = not quiet and sys.stderr.isatty()
     if stream:
-        from kg.cli_stream import build_streaming
+        from kg.cli_build import build_streaming
 
         build_streaming(inputs, out_dir, total, show, aliases=aliases, jobs=jobs, cache=not no_cache, strict=strict,
                         recogniser=recogniser, scheduler=scheduler, shards=shards, validate=check)
@@ -135,7 +128,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
         result = run_build(inputs, progress=lambda _name: bar.update(1), aliases=aliases, jobs=jobs,
                            cache=None if no_cache else out_dir / ".cache", strict=strict, recogniser=recogniser,
                            scheduler=scheduler)
-    _tell_skipped(out_dir, result.skipped, result.failed)
+    tell_skipped(out_dir, result.skipped, result.failed)
     if check:
         report = validate(result.graph)
         if not report.conforms:
@@ -159,38 +152,6 @@ def build(paths: tuple[Path, ...], out_dir: Path, aliases: Path | None, strict: 
         render_html(result.graph, out_dir / "graph.html", title="ZoneGraph")
         written.append(str(out_dir / "graph.html"))
     summarise(out_dir, len(result.extractions), graph_stats(result.triples), written, result.skipped, result.failed)
-
-
-def _tell_skipped(out_dir: Path, skipped: tuple[Skipped, ...], failed: tuple[Failure, ...]) -> None:
-    for item in skipped:
-        click.echo(f"kg: skipped {item.path}: {item.reason}", err=True)
-    for failure in failed:
-        click.echo(f"kg: {failure.line()} (traceback in {out_dir / ERROR_LOG})", err=True)
-
-
-def summarise(out_dir: Path, read: int, stats: Stats, written: list[str], skipped: tuple[Skipped, ...],
-              failed: tuple[Failure, ...]) -> None:
-    """Print what a build wrote and counted; exit with EXIT_PARTIAL when it left reports out."""
-    write_error_log(out_dir / ERROR_LOG, failed)
-    click.echo(f"{read} reports -> {stats.triples} triples: {', '.join(written)}", err=True)
-    for name, count in stats.classes.items():
-        click.echo(f"  {name:<16} {count:>6}", err=True)
-    left_out = len(failed) + sum(not s.reason.startswith("unsupported") for s in skipped)
-    if left_out:
-        click.echo(f"kg: built, with {left_out} report(s) skipped (exit code {EXIT_PARTIAL})", err=True)
-        sys.exit(EXIT_PARTIAL)
-
-
-def write_error_log(path: Path, failures: tuple[Failure, ...]) -> None:
-    """The tracebacks of the reports a build left out, for a bug report; no file when there are none."""
-    from kg.outputs.export import write_atomic
-
-    if not failures:
-        path.unlink(missing_ok=True)
-        return
-    blocks = [f"== {f.path or f.document}\nstage: {f.stage}\nerror: {f.error}: {f.message}\n\n{f.trace}"
-              for f in failures]
-    write_atomic(path, "\n".join(blocks))
 
 
 @main.command()

@@ -1,21 +1,29 @@
-"""``kg build --stream``: the streaming build's progress and summary (see :mod:`kg.pipeline_stream`)."""
+"""What ``kg build`` tells when it is done, and its streaming variant (see :mod:`kg.pipeline_stream`)."""
 
 from __future__ import annotations
 
 import resource
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from kg.errors import InputError
+from kg.errors import EXIT_PARTIAL, InputError
+
+if TYPE_CHECKING:
+    from kg.outputs.stats import Stats
+    from kg.text.read import Skipped
+    from kg.types import Failure
+
+#: The file beside the output that keeps the tracebacks of reports a build left out.
+ERROR_LOG = "build-errors.log"
 
 
 def build_streaming(inputs: list[Path], out_dir: Path, total: int, show: bool, *, aliases: Path | None, jobs: int,
                     cache: bool, strict: bool, recogniser: str, scheduler: str | None, shards: int | None,
                     validate: bool) -> None:
     """Run a streaming build, show its progress, print what it wrote and its peak memory."""
-    from kg.cli import summarise
     from kg.pipeline import Options
     from kg.pipeline_stream import EXTRACTIONS, stream
     from kg.text.read import read_aliases
@@ -34,8 +42,7 @@ def build_streaming(inputs: list[Path], out_dir: Path, total: int, show: bool, *
     with click.progressbar(length=total, label="extracting", file=sys.stderr, hidden=not show) as bar:
         result, skipped = stream(inputs, out_dir, options, progress=lambda _name: bar.update(1), shards=shards,
                                  phase=phase)
-    for item in skipped:
-        click.echo(f"kg: skipped {item.path}: {item.reason}", err=True)
+    tell_skipped(out_dir, skipped, result.failed)
     written = [str(out_dir / "graph.ttl"), str(out_dir / "resolution.tsv"), str(out_dir / EXTRACTIONS)]
     if shards:
         written.append(str(out_dir / "shards" / "manifest.json"))
@@ -45,3 +52,35 @@ def build_streaming(inputs: list[Path], out_dir: Path, total: int, show: bool, *
                f"name tables: {result.learned_names} learned names, {result.entities} entities; "
                f"{result.partitions} partition(s)", err=True)
     summarise(out_dir, result.reports, result.stats, written, skipped, result.failed)
+
+
+def tell_skipped(out_dir: Path, skipped: tuple[Skipped, ...], failed: tuple[Failure, ...]) -> None:
+    for item in skipped:
+        click.echo(f"kg: skipped {item.path}: {item.reason}", err=True)
+    for failure in failed:
+        click.echo(f"kg: {failure.line()} (traceback in {out_dir / ERROR_LOG})", err=True)
+
+
+def summarise(out_dir: Path, read: int, stats: Stats, written: list[str], skipped: tuple[Skipped, ...],
+              failed: tuple[Failure, ...]) -> None:
+    """Print what a build wrote and counted; exit with EXIT_PARTIAL when it left reports out."""
+    write_error_log(out_dir / ERROR_LOG, failed)
+    click.echo(f"{read} reports -> {stats.triples} triples: {', '.join(written)}", err=True)
+    for name, count in stats.classes.items():
+        click.echo(f"  {name:<16} {count:>6}", err=True)
+    left_out = len(failed) + sum(not s.reason.startswith("unsupported") for s in skipped)
+    if left_out:
+        click.echo(f"kg: built, with {left_out} report(s) skipped (exit code {EXIT_PARTIAL})", err=True)
+        sys.exit(EXIT_PARTIAL)
+
+
+def write_error_log(path: Path, failures: tuple[Failure, ...]) -> None:
+    """The tracebacks of the reports a build left out, for a bug report; no file when there are none."""
+    from kg.outputs.export import write_atomic
+
+    if not failures:
+        path.unlink(missing_ok=True)
+        return
+    blocks = [f"== {f.path or f.document}\nstage: {f.stage}\nerror: {f.error}: {f.message}\n\n{f.trace}"
+              for f in failures]
+    write_atomic(path, "\n".join(blocks))
