@@ -12,6 +12,10 @@ import click
 from kg.errors import EXIT_PARTIAL, InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from click._termui_impl import ProgressBar
+
     from kg.outputs.stats import Stats
     from kg.text.read import Skipped
     from kg.types import Failure
@@ -35,13 +39,13 @@ def build_streaming(inputs: list[Path], out_dir: Path, total: int, show: bool, *
                       aliases=read_aliases(aliases) if aliases else None, strict=strict, recogniser=recogniser,
                       scheduler=scheduler)
 
-    def phase(text: str) -> None:
-        if show:
-            click.echo(f"kg: {text}", err=True)
-
-    with click.progressbar(length=total, label="extracting", file=sys.stderr, hidden=not show) as bar:
-        result, skipped = stream(inputs, out_dir, options, progress=lambda _name: bar.update(1), shards=shards,
-                                 phase=phase)
+    bars = _Bars(show)
+    extracted = bars("extracting", total)
+    try:
+        result, skipped = stream(inputs, out_dir, options, progress=lambda _name: extracted(), shards=shards,
+                                 phase=bars)
+    finally:
+        bars.close()
     tell_skipped(out_dir, skipped, result.failed)
     written = [str(out_dir / "graph.ttl"), str(out_dir / "resolution.tsv"), str(out_dir / EXTRACTIONS)]
     if shards:
@@ -52,6 +56,25 @@ def build_streaming(inputs: list[Path], out_dir: Path, total: int, show: bool, *
                f"name tables: {result.learned_names} learned names, {result.entities} entities; "
                f"{result.partitions} partition(s)", err=True)
     summarise(out_dir, result.reports, result.stats, written, skipped, result.failed)
+
+
+class _Bars:
+    """One progress bar per phase of a streaming build, each closed when the next one starts."""
+
+    def __init__(self, show: bool) -> None:
+        self.show = show
+        self.bar: ProgressBar[int] | None = None
+
+    def __call__(self, label: str, steps: int) -> Callable[[], None]:
+        self.close()
+        bar = self.bar = click.progressbar(length=steps, label=f"{label:<11}", file=sys.stderr, hidden=not self.show)
+        bar.__enter__()
+        return lambda: bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 def tell_skipped(out_dir: Path, skipped: tuple[Skipped, ...], failed: tuple[Failure, ...]) -> None:

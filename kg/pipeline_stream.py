@@ -62,7 +62,8 @@ ENTITY_CHUNK = 10_000
 EXTRACTIONS = "extractions"
 SPILL = ".spill"
 
-Phase = Callable[[str], None]
+#: Starts a phase of the build: ``phase(label, steps)`` returns what to call after each step.
+Phase = Callable[[str, int], Callable[[], None]]
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def build_stream(documents: Iterable[Document], out_dir: Path, options: Options,
     from kg.outputs.shards import ShardWriter
     from kg.outputs.spill import Groups, Spill, write_sorted
 
-    say = phase or (lambda _text: None)
+    say = phase or (lambda _label, _steps: lambda: None)
     work, spill_dir = out_dir / EXTRACTIONS, out_dir / SPILL
     for folder in (work, spill_dir):
         shutil.rmtree(folder, ignore_errors=True)
@@ -94,16 +95,13 @@ def build_stream(documents: Iterable[Document], out_dir: Path, options: Options,
             raise BuildError(f"no report could be built ({len(failed)} failed; first: {failed[0].line()})")
         if not parts:
             raise _NothingRead("nothing could be read")
-        say(f"recognising learned names in {len(parts)} partition(s)")
-        resolver = _recognise(parts, lexicon, options, failed)
+        resolver = _recognise(parts, lexicon, options, failed, say("recognising", len(parts)))
         spill = Spill(spill_dir, -(-reports // REPORTS_PER_BUCKET))
         figures = Groups(spill_dir, -(-reports // REPORTS_PER_BUCKET), key_size=FIGURE_KEY)
-        say("resolving names and making triples")
-        entities = _resolve(parts, resolver, spill, figures, out_dir, options, failed)
-        say("linking targets to outcomes; sorting and writing the graph")
-        _link(figures, spill)
+        entities = _resolve(parts, resolver, spill, figures, out_dir, options, failed, say("resolving", len(parts)))
+        _link(figures, spill, say("linking", len(figures.paths)))
         writer = ShardWriter(out_dir / "shards", shards) if shards else None
-        stats = write_sorted(spill, out_dir / "graph.ttl", writer)
+        stats = write_sorted(spill, out_dir / "graph.ttl", writer, say("sorting", len(spill.paths)))
     finally:
         shutil.rmtree(spill_dir, ignore_errors=True)
     built = reports - sum(f.stage in ("recognise", "resolve", "rdf") for f in failed)
@@ -200,7 +198,8 @@ def _map(func: Callable[..., T], parts: list[Part], shared: object, options: Opt
             yield pending.popleft().result()
 
 
-def _recognise(parts: list[Part], lexicon: Lexicon, options: Options, failed: list[Failure]) -> Resolver:
+def _recognise(parts: list[Part], lexicon: Lexicon, options: Options, failed: list[Failure],
+               step: Callable[[], None]) -> Resolver:
     """Pass 2: recognise learned names in each partition (mapped), fold the resolution tables; the resolver."""
     from kg.graph.resolve import Resolver, Tables
     from kg.partitions import recognise_partition
@@ -211,11 +210,12 @@ def _recognise(parts: list[Part], lexicon: Lexicon, options: Options, failed: li
         for names in recognised.names:
             tables.add_names(*names)
         _fail(failed, recognised.failed, options)
+        step()
     return Resolver(tables, options.aliases or {})
 
 
 def _resolve(parts: list[Part], resolver: Resolver, spill: Spill, figures: Groups, out_dir: Path,
-             options: Options, failed: list[Failure]) -> int:
+             options: Options, failed: list[Failure], step: Callable[[], None]) -> int:
     """Pass 3: resolve each partition (mapped); append its triples and figures, write the logs, fold the
     entities' forms; then the entities' triples.  The number of entities."""
     from kg.graph.build import add_entities, forget_terms
@@ -241,6 +241,7 @@ def _resolve(parts: list[Part], resolver: Resolver, spill: Spill, figures: Group
             forms.add(resolved.decisions)
             _fail(failed, resolved.failed, options)
             gc.collect(1)
+            step()
         entities = iter(forms.entities())
         while chunk := list(islice(entities, ENTITY_CHUNK)):
             forget_terms()
@@ -256,7 +257,7 @@ def _fail(failed: list[Failure], more: Iterable[Failure], options: Options) -> N
     _check_strict(failed, options)
 
 
-def _link(figures, spill) -> None:  # type: ignore[no-untyped-def]
+def _link(figures: Groups, spill: Spill, step: Callable[[], None]) -> None:
     """Pass 4: pair targets with outcomes, one group of figures at a time."""
     from rdflib import URIRef
 
@@ -269,3 +270,4 @@ def _link(figures, spill) -> None:  # type: ignore[no-untyped-def]
                             for k, rows in grouped.items()})
         spill.add(out)
         spill.forget()
+        step()

@@ -15,7 +15,7 @@ import heapq
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from itertools import groupby
 from pathlib import Path
@@ -148,8 +148,8 @@ class Spill(_Buckets):
         self.prefixes |= self.renderer.prefixes
         self.renderer = Renderer(len(self.paths))
 
-    def sort(self) -> list[Path]:
-        """Sort and deduplicate each bucket on its own; the sorted files, in bucket order."""
+    def sort(self, step: Callable[[], None] | None = None) -> list[Path]:
+        """Sort and deduplicate each bucket on its own (``step`` after each); the sorted files, in bucket order."""
         self.flush()
         self.forget()
         for path in self.paths:
@@ -157,6 +157,8 @@ class Spill(_Buckets):
                 lines = sorted(set(handle))
             with path.open("w", encoding="utf-8", newline="\n") as handle:
                 handle.writelines(lines)
+            if step:
+                step()
         return self.paths
 
 
@@ -169,9 +171,10 @@ def _groups(paths: list[Path], stack: ExitStack) -> Iterator[tuple[str, list[lis
         yield fields[0][5], fields
 
 
-def write_sorted(spill: Spill, turtle: Path, shards: ShardWriter | None = None) -> Stats:
+def write_sorted(spill: Spill, turtle: Path, shards: ShardWriter | None = None,
+                 step: Callable[[], None] | None = None) -> Stats:
     """Merge the spilled triples into ``turtle`` (written whole, then renamed) and the ``shards``; count them."""
-    paths = spill.sort()
+    paths = spill.sort(step)
     header = "".join(f"@prefix {p}: <{spill.namespaces[p]}> .\n" for p in sorted(spill.prefixes))
     predicates: Counter[str] = Counter()
     classes: Counter[str] = Counter()
