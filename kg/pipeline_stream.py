@@ -39,7 +39,16 @@ from typing import TYPE_CHECKING, TypeVar
 from kg.errors import BuildError, InputError
 from kg.outputs.stats import Stats
 from kg.partitions import FIGURE_KEY, Part
-from kg.pipeline import Options, Progress, WithNames, _check_strict, extract_with_names, failure, first_pass
+from kg.pipeline import (
+    NOTHING,
+    Options,
+    Progress,
+    WithNames,
+    _check_strict,
+    extract_with_names,
+    failure,
+    first_pass,
+)
 from kg.text.read import Skipped
 from kg.types import Document, Extraction, Failure
 
@@ -101,7 +110,8 @@ def build_stream(documents: Iterable[Document], out_dir: Path, options: Options,
         entities = _resolve(parts, resolver, spill, figures, out_dir, options, failed, say("resolving", len(parts)))
         _link(figures, spill, say("linking", len(figures.paths)))
         writer = ShardWriter(out_dir / "shards", shards) if shards else None
-        stats = write_sorted(spill, out_dir / "graph.ttl", writer, say("sorting", len(spill.paths)))
+        stats = write_sorted(spill, out_dir / "graph.ttl", writer, say("sorting", len(spill.paths)),
+                             each=lambda func, paths: _map(func, paths, NOTHING, options))
     finally:
         shutil.rmtree(spill_dir, ignore_errors=True)
     built = reports - sum(f.stage in ("recognise", "resolve", "rdf") for f in failed)
@@ -176,16 +186,16 @@ def _extract(documents: Iterable[Document], work: Path, options: Options, progre
     return parts, reports, names.lexicon()
 
 
-def _map(func: Callable[..., T], parts: list[Part], shared: object, options: Options) -> Iterator[T]:
-    """``func(part, shared)`` over the partitions, in processes or on the cluster; results in partition order.
+def _map(func: Callable[..., T], parts: Iterable[object], shared: object, options: Options) -> Iterator[T]:
+    """``func(part, shared)`` (``func(part)`` when nothing is shared) over partitions or bucket files, in
+    processes or on the cluster; results in input order.
 
-    At most ``2 × jobs`` (on a cluster: ``CLUSTER_WINDOW``) partitions' results wait in memory.
+    At most ``2 × jobs`` (on a cluster: ``CLUSTER_WINDOW``) results wait in memory.
     """
     from kg.pipeline import parallel
 
-    def lost(part: Part, exc: BaseException) -> T:
-        raise BuildError(f"the cluster lost the task of {part.folder.name} ({type(exc).__name__}: {exc}); "
-                         "build again") from exc
+    def lost(part: object, exc: BaseException) -> T:
+        raise BuildError(f"the cluster lost the task of {part} ({type(exc).__name__}: {exc}); build again") from exc
 
     with parallel(func, options, on_error=lost, shared=shared, per_process=2) as (submit, window):
         window = min(window, CLUSTER_WINDOW) if options.scheduler else window

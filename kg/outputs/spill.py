@@ -15,7 +15,7 @@ import heapq
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from itertools import groupby
 from pathlib import Path
@@ -29,6 +29,8 @@ from kg.outputs.shards import ShardWriter, nt_term
 from kg.outputs.stats import ZG_PREFIX, Stats
 
 SEP = "\x00"
+#: How a function is mapped over bucket files: ``map``, or a map over processes.
+Mapper = Callable[[Callable[[Path], Path], list[Path]], Iterable[Path]]
 #: Characters buffered in memory across all buckets before they are appended to their files.
 BUFFERED = 16_000_000
 TYPE_NT = f"<{RDF.type}>"
@@ -101,6 +103,15 @@ def group_line(row: tuple[str, ...], key_size: int, buckets: int) -> tuple[int, 
     return bucket_of(SEP.join(fields[:key_size]), buckets), SEP.join(fields) + "\n"
 
 
+def sort_bucket(path: Path) -> Path:
+    """Sort and deduplicate the lines of one bucket file in place."""
+    with path.open(encoding="utf-8", newline="\n") as handle:
+        lines = sorted(set(handle))
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.writelines(lines)
+    return path
+
+
 class _Buckets:
     """Text appended to ``buckets`` files, buffered in memory between appends."""
 
@@ -148,15 +159,12 @@ class Spill(_Buckets):
         self.prefixes |= self.renderer.prefixes
         self.renderer = Renderer(len(self.paths))
 
-    def sort(self, step: Callable[[], None] | None = None) -> list[Path]:
-        """Sort and deduplicate each bucket on its own (``step`` after each); the sorted files, in bucket order."""
+    def sort(self, step: Callable[[], None] | None = None, each: Mapper = map) -> list[Path]:
+        """Sort and deduplicate each bucket on its own (``each`` maps :func:`sort_bucket` over them, in
+        processes for a streaming build; ``step`` after each); the sorted files, in bucket order."""
         self.flush()
         self.forget()
-        for path in self.paths:
-            with path.open(encoding="utf-8", newline="\n") as handle:
-                lines = sorted(set(handle))
-            with path.open("w", encoding="utf-8", newline="\n") as handle:
-                handle.writelines(lines)
+        for _ in each(sort_bucket, self.paths):
             if step:
                 step()
         return self.paths
@@ -172,9 +180,11 @@ def _groups(paths: list[Path], stack: ExitStack) -> Iterator[tuple[str, list[lis
 
 
 def write_sorted(spill: Spill, turtle: Path, shards: ShardWriter | None = None,
-                 step: Callable[[], None] | None = None) -> Stats:
-    """Merge the spilled triples into ``turtle`` (written whole, then renamed) and the ``shards``; count them."""
-    paths = spill.sort(step)
+                 step: Callable[[], None] | None = None, each: Mapper = map) -> Stats:
+    """Merge the spilled triples into ``turtle`` (written whole, then renamed) and the ``shards``; count them.
+
+    The buckets are sorted first, by ``each`` (see :meth:`Spill.sort`)."""
+    paths = spill.sort(step, each)
     header = "".join(f"@prefix {p}: <{spill.namespaces[p]}> .\n" for p in sorted(spill.prefixes))
     predicates: Counter[str] = Counter()
     classes: Counter[str] = Counter()
