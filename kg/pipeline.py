@@ -358,10 +358,12 @@ def build(
 
 
 def read_inputs(paths: Iterable[Path], options: Options, progress: Progress | None,
-                skipped: list[Skipped], unread: list[Failure]) -> Iterable[Document]:
+                skipped: list[Skipped], unread: list[Failure], eager: bool = True) -> Iterable[Document]:
     """The documents under ``paths``; files passed over are added to ``skipped`` and ``unread``.
 
-    With ``options.strict`` all files are read first, and any file that cannot be read is an error.
+    With ``options.strict`` any file that cannot be read is an error: before anything is
+    extracted when ``eager`` (all files are read first), else when the reading reaches it
+    (a streaming build, which writes its graph only at the end, holds no texts for it).
     """
     from kg.text.read import read_documents
 
@@ -372,19 +374,25 @@ def read_inputs(paths: Iterable[Path], options: Options, progress: Progress | No
                 _check_strict(unread, options)
             elif isinstance(item, Skipped):
                 skipped.append(item)
+                if options.strict and not eager:
+                    _refuse(skipped)
                 if progress and not item.reason.startswith("unsupported"):
                     progress(item.path)
             else:
                 yield item
 
-    if not options.strict:
+    if not options.strict or not eager:
         return documents()
     docs = list(documents())
     if skipped:
-        first = skipped[0]
-        raise InputError(f"{len(skipped)} file(s) could not be read and --strict is set; nothing written "
-                         f"(first: {first.path}: {first.reason})")
+        _refuse(skipped)
     return docs
+
+
+def _refuse(skipped: list[Skipped]) -> None:
+    first = skipped[0]
+    raise InputError(f"{len(skipped)} file(s) could not be read and --strict is set; nothing written "
+                     f"(first: {first.path}: {first.reason})")
 
 
 def count_files(paths: Iterable[Path]) -> int:

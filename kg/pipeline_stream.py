@@ -130,7 +130,7 @@ def stream(paths: Iterable[Path], out_dir: Path, options: Options, progress: Pro
     load(options.recogniser)
     skipped: list[Skipped] = []
     unread: list[Failure] = []
-    documents = read_inputs(paths, options, progress, skipped, unread)
+    documents = read_inputs(paths, options, progress, skipped, unread, eager=False)
     try:
         result = build_stream(documents, out_dir, options, progress, shards, phase=phase)
     except _NothingRead:

@@ -100,3 +100,15 @@ def test_a_rebuild_from_the_cache_is_the_same(seed_output: Path, tmp_path: Path)
         kg("build", str(SEEDS), "-o", str(tmp_path), "--stream", "-q")
     assert any((tmp_path / ".cache").rglob("*.pickle"))
     assert (tmp_path / "graph.ttl").read_bytes() == (seed_output / "graph.ttl").read_bytes()
+
+
+def test_strict_refuses_an_unreadable_file_and_writes_no_graph(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (tmp_path / "in" / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "in" / "zz-empty.txt").write_bytes(b"  \n")
+    proc = kg("build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--stream", "--strict", "--no-cache", "-q",
+              check=False)
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1
+    assert proc.stderr.startswith("kg: error: 1 file(s) could not be read and --strict is set; nothing written")
+    assert not (tmp_path / "out" / "graph.ttl").exists() and not (tmp_path / "out" / "resolution.tsv").exists()
