@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from rdflib import Graph
 
@@ -137,6 +137,7 @@ def first_pass(
     hit is the cached :class:`Extraction` whatever the ``task``.
     """
     from kg.cache import ExtractionCache
+    from kg.cluster import Done
 
     cache = ExtractionCache(options.cache, options.recogniser) if options.cache else None
     documents = iter(documents)
@@ -148,7 +149,7 @@ def first_pass(
         pending: deque[tuple[Document, Pending[Extraction | WithNames | Failure], bool]] = deque()
         for document in documents:
             hit = cache.get(document.sha256, document.name) if cache else None
-            pending.append((document, _Done(hit), False) if hit is not None else (document, submit(document), True))
+            pending.append((document, Done(hit), False) if hit is not None else (document, submit(document), True))
             if len(pending) >= window:
                 yield _take(pending, cache, progress)
         while pending:
@@ -167,63 +168,16 @@ def _take(pending: deque[tuple[Document, Pending[Extraction | WithNames | Failur
     return result
 
 
-class _Done(Generic[T]):
-    """A result already made (a cache hit, or extracted in this process)."""
-
-    def __init__(self, value: T) -> None:
-        self.value = value
-
-    def result(self) -> T:
-        return self.value
-
-
-#: Documents in flight per extracting process: enough to keep each busy while results come back in order.
-PER_PROCESS = 8
-
-
 @contextmanager
 def _submitter(options: Options, task: Callable[..., T]) -> Iterator[tuple[Callable[[Document], Pending[T]], int]]:
     """``(submit, window)`` of ``task``: on a Dask cluster when there is a scheduler, else in ``jobs`` processes."""
     from functools import partial
 
-    with parallel(partial(task, recogniser=options.recogniser), options,
+    from kg.cluster import parallel
+
+    with parallel(partial(task, recogniser=options.recogniser), options.jobs, options.scheduler,
                   on_error=lambda document, exc: failure("extract", document, exc)) as found:
         yield found
-
-
-#: ``parallel``'s default: no value shared by every task.
-NOTHING = object()
-_SHARED: object = NOTHING
-
-
-@contextmanager
-def parallel(func: Callable[..., T], options: Options, on_error: Callable[[Any, BaseException], T],
-             shared: object = NOTHING, per_process: int = PER_PROCESS
-             ) -> Iterator[tuple[Callable[[Any], Pending[T]], int]]:
-    """``(submit, window)``: ``submit(item)`` runs ``func(item)`` (or ``func(item, shared)``) on the Dask
-    cluster at ``options.scheduler``, else in ``options.jobs`` processes, else here; keep at most
-    ``window`` in flight.  ``shared`` is sent to each worker once, not with every task."""
-    if options.scheduler:
-        from kg.cluster import submitter
-
-        with submitter(func, options.scheduler, on_error, shared) as found:
-            yield found
-    elif options.jobs <= 1:
-        yield (lambda item: _Done(func(item) if shared is NOTHING else func(item, shared))), 1
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=options.jobs, initializer=_share, initargs=(shared,)) as pool:
-            yield (lambda item: pool.submit(_call, func, item)), options.jobs * per_process
-
-
-def _share(value: object) -> None:
-    global _SHARED
-    _SHARED = value
-
-
-def _call(func: Callable[..., T], item: object) -> T:
-    return func(item) if _SHARED is NOTHING else func(item, _SHARED)
 
 
 class _StageFailed(Exception):

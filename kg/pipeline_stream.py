@@ -36,11 +36,11 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from kg.cluster import NOTHING
 from kg.errors import BuildError, InputError
 from kg.outputs.stats import Stats
 from kg.partitions import FIGURE_KEY, Part
 from kg.pipeline import (
-    NOTHING,
     Options,
     Progress,
     WithNames,
@@ -192,12 +192,13 @@ def _map(func: Callable[..., T], parts: Iterable[object], shared: object, option
 
     At most ``2 × jobs`` (on a cluster: ``CLUSTER_WINDOW``) results wait in memory.
     """
-    from kg.pipeline import parallel
+    from kg.cluster import parallel
 
     def lost(part: object, exc: BaseException) -> T:
         raise BuildError(f"the cluster lost the task of {part} ({type(exc).__name__}: {exc}); build again") from exc
 
-    with parallel(func, options, on_error=lost, shared=shared, per_process=2) as (submit, window):
+    with parallel(func, options.jobs, options.scheduler, on_error=lost, shared=shared,
+                  per_process=2) as (submit, window):
         window = min(window, CLUSTER_WINDOW) if options.scheduler else window
         pending: deque[Pending[T]] = deque()
         for part in parts:
